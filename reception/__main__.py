@@ -1,0 +1,7 @@
+"""``python -m reception``."""
+
+import sys
+
+from reception.cli import main
+
+sys.exit(main())
