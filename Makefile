@@ -1,0 +1,53 @@
+# reception — two commands: `make run` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMPS := .stamps
+
+.PHONY: run test lint typecheck pytest bench dist translations system-run system-test clean
+
+run: system-run $(STAMPS)/venv
+	$(PY) -m reception gui $(ARGS)
+
+test: system-test $(STAMPS)/venv lint typecheck pytest
+
+lint: $(STAMPS)/venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMPS)/venv
+	$(VENV)/bin/mypy
+
+pytest: $(STAMPS)/venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: system-test $(STAMPS)/venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+dist: system-run $(STAMPS)/venv
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+# Refresh the Vietnamese source file from the code, then compile it (both are committed).
+translations: $(STAMPS)/venv
+	$(VENV)/bin/pyside6-lupdate $$(find ui -name '*.py' | sort) \
+		-ts resources/translations/reception_vi.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease resources/translations/reception_vi.ts \
+		-qm resources/translations/reception_vi.qm
+
+system-run:
+	@scripts/system-deps.sh run
+
+system-test:
+	@scripts/system-deps.sh test
+
+# The virtual environment, rebuilt when the project's dependencies change.
+$(STAMPS)/venv: pyproject.toml
+	@mkdir -p $(STAMPS)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+clean:
+	rm -rf build dist $(STAMPS) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,112 @@
+"""The one place the local SQLite database is opened.
+
+Fixed pragmas: WAL (readers never block the writer), foreign keys on, a busy timeout
+so that several processes (the window, a ``queue drain``) can share the file, and
+``synchronous=FULL`` because a printed receipt is a promise to a citizen: its commit
+must survive a power cut, not only a crash of the app.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from reception.errors import StorageError
+from reception.storage.migrations import MIGRATIONS
+
+DATABASE_FILE = "reception.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def open_database(
+    path: Path, migrations: Sequence[Migration] = MIGRATIONS
+) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    Raises :class:`StorageError` for what a person can act on: a folder that cannot be
+    created or written, a full disk, a locked or corrupt file.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are always explicit (see ``transaction``).
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except OSError as exc:
+        raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise _storage_error(exc, path) from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StorageError(f"{path}: the database cannot use write-ahead logging ({mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        db = sqlite_utils.Database(conn)
+        migrate(db, migrations)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise _storage_error(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite_utils.Database, migrations: Sequence[Migration]) -> None:
+    """Apply the migrations past ``PRAGMA user_version``, each in its own transaction."""
+    for version, step in enumerate(migrations, start=1):
+        with transaction(db):
+            # Read inside the write lock: another process may have migrated meanwhile.
+            if schema_version(db) >= version:
+                continue
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+    current = schema_version(db)
+    if current > len(migrations):
+        raise StorageError(
+            f"the database was written by a newer version of the app (schema {current})"
+        )
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """An immediate (write-locked) transaction: committed on success, rolled back on error."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
+    """Name the cause a person can act on."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    message = str(exc)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in message:
+        reason = "the disk is full"
+    elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        reason = "the database is locked by another program"
+    elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        reason = "the database file is damaged"
+    elif code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
+        reason = "the database file cannot be opened for writing"
+    elif isinstance(exc.__cause__, OSError) and exc.__cause__.errno == errno.ENOSPC:
+        reason = "the disk is full"
+    else:
+        reason = message
+    return StorageError(f"{path}: {reason}")

@@ -1,0 +1,76 @@
+"""Fixtures shared by every test: an isolated data folder, Qt offscreen, pcscd on demand."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from reception.config import Config, load_config
+from reception.paths import resources_dir
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the real per-user folders."""
+    monkeypatch.setenv("RECEPTION_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("RECEPTION_CONFIG", str(tmp_path / "no-config.toml"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def example_config() -> Config:
+    return load_config(resources_dir() / "config" / "reception.example.toml")
+
+
+def _pcscd_running() -> bool:
+    return (
+        Path("/run/pcscd/pcscd.comm").exists()
+        and subprocess.run(["pgrep", "-x", "pcscd"], capture_output=True, check=False).returncode
+        == 0
+    )
+
+
+@pytest.fixture(scope="session")
+def pcscd() -> Iterator[None]:
+    """A running pcscd with the vpcd driver: the one already running, or one started here."""
+    if _pcscd_running():
+        yield
+        return
+    binary = shutil.which("pcscd") or "/usr/sbin/pcscd"
+    if not Path(binary).exists():
+        pytest.skip("pcscd is not installed (apt-get install pcscd vsmartcard-vpcd)")
+    if os.geteuid() != 0:
+        pytest.skip("pcscd is not running and only root can start it here")
+    process = subprocess.Popen([binary, "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # pcscd is another process: wait (bounded) until its socket answers.
+    from hardware.card.pcsc import PcscReaderProvider
+
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if PcscReaderProvider().readers():
+                break
+        except Exception:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail("pcscd did not start with the vpcd reader (vsmartcard-vpcd installed?)")
+        time.sleep(0.1)
+    yield
+    process.terminate()
+    process.wait(timeout=10)

@@ -1,0 +1,89 @@
+"""The import rules of the codebase, checked on the source (not on what happens to load)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGES = ("reception", "hardware", "ui")
+
+# The ``python -m reception`` launcher is the one module that reaches up to ``ui``.
+LAUNCHER = REPO / "reception" / "__main__.py"
+
+# Each vendor library is imported by exactly these modules (relative to the repo).
+VENDOR_MODULES = {
+    "smartcard": {"hardware/card/pcsc.py"},
+    "pyzbar": {"hardware/qr/zbar.py"},
+    "zxingcpp": {"hardware/qr/zxing.py"},
+}
+CV2_ALLOWED_PREFIX = "hardware/camera/"
+
+
+def _imports(path: Path) -> Iterator[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+
+
+def _sources(package: str) -> list[Path]:
+    return sorted((REPO / package).rglob("*.py"))
+
+
+def _violations(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    found = []
+    for path in _sources(package):
+        if path == LAUNCHER:
+            continue
+        for name in _imports(path):
+            if any(name == f or name.startswith(f + ".") for f in forbidden):
+                found.append(f"{path.relative_to(REPO)} imports {name}")
+    return found
+
+
+def test_hardware_depends_on_nothing_of_ours_and_not_on_qt() -> None:
+    assert _violations("hardware", ("reception", "ui", "PySide6")) == []
+
+
+def test_reception_never_imports_the_ui_or_qt_widgets() -> None:
+    assert _violations("reception", ("ui", "PySide6")) == []
+
+
+def test_the_launcher_is_the_only_exception_and_only_imports_the_cli() -> None:
+    assert list(_imports(LAUNCHER)) == ["sys", "ui.cli"]
+
+
+@pytest.mark.parametrize("library", sorted(VENDOR_MODULES))
+def test_each_vendor_library_lives_in_one_module(library: str) -> None:
+    users = {
+        str(path.relative_to(REPO))
+        for package in PACKAGES
+        for path in _sources(package)
+        if any(n == library or n.startswith(library + ".") for n in _imports(path))
+    }
+    assert users == VENDOR_MODULES[library]
+
+
+def test_opencv_stays_in_the_camera_and_image_modules() -> None:
+    users = [
+        str(path.relative_to(REPO))
+        for package in PACKAGES
+        for path in _sources(package)
+        if "cv2" in set(_imports(path))
+    ]
+    assert users, "the check must see the camera modules"
+    assert [u for u in users if not u.startswith(CV2_ALLOWED_PREFIX)] == []
+
+
+def test_the_rule_checker_sees_a_violation(tmp_path: Path) -> None:
+    # Guard against a checker that silently passes everything.
+    bad = tmp_path / "bad.py"
+    bad.write_text("from ui.gui import app\nimport PySide6.QtWidgets\n", encoding="utf-8")
+    assert list(_imports(bad)) == ["ui.gui", "PySide6.QtWidgets"]

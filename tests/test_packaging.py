@@ -1,0 +1,48 @@
+"""The PyInstaller one-folder build starts and passes its own self-test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_one_folder_build_runs_self_test(tmp_path: Path) -> None:
+    dist, work = tmp_path / "dist", tmp_path / "build"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(REPO / "build.spec"),
+        ],
+        cwd=REPO,
+        check=True,
+        timeout=900,
+    )
+    program = dist / "reception" / ("reception.exe" if os.name == "nt" else "reception")
+    assert program.is_file()
+    bundled = dist / "reception" / "_internal" / "resources"
+    assert (bundled / "fonts" / "Tinos-Regular.ttf").is_file()
+    assert (bundled / "translations" / "reception_vi.qm").is_file()
+    assert (bundled / "procedures" / "catalogue.json").is_file()
+    done = subprocess.run(
+        [str(program), "--data-dir", str(tmp_path / "data"), "self-test"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("\nok ") + done.stdout.startswith("ok ") == 8

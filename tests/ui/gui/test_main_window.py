@@ -1,0 +1,89 @@
+"""The walking skeleton on simulators: QR → applicant panel → procedure → save → today's list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from hardware.discovery import DeviceKind
+from reception.config import Config
+from reception.identity import IdentitySource
+from reception.simulated_person import load_person
+from ui.gui.app import RunningApp, start_app
+
+
+@pytest.fixture
+def running(
+    qtbot: QtBot, qapp: QApplication, example_config: Config, data_dir: Path
+) -> Iterator[RunningApp]:
+    app = start_app(qapp, example_config, data_dir, simulate=True)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    yield app
+    app.shutdown()
+    for translator in app.translators:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_simulated_devices_are_announced(running: RunningApp) -> None:
+    status = running.window.status
+    assert running.devices.simulated == frozenset(DeviceKind)
+    assert status.badge.isVisible()
+    assert status.badge.text() == "THIẾT BỊ MÔ PHỎNG"
+    reader = status.indicators[DeviceKind.CARD_READER].text()
+    assert reader == "Đầu đọc thẻ: mô phỏng"
+
+
+def test_qr_scan_save_and_list(running: RunningApp, qtbot: QtBot, tmp_path: Path) -> None:
+    window = running.window
+    person = load_person()
+    with qtbot.waitSignal(window.qr_read, timeout=10_000) as read:
+        window.scan_action.trigger()
+    assert read.args is not None
+    panel = window.applicant
+    assert panel.findChild(QLineEdit, "id_number").text() == person.id_number
+    assert panel.findChild(QLineEdit, "full_name").text() == person.full_name
+    assert panel.findChild(QLineEdit, "date_of_birth").text() == "15/08/1999"
+    assert panel.source_of("full_name") is IdentitySource.QR
+    assert panel.findChild(QLabel, "full_name_source").text() == "QR"
+
+    # The clerk corrects the phone and picks a procedure by words without accents.
+    qtbot.keyClicks(panel.phone, "0912345678")
+    qtbot.keyClicks(window.picker.search, "khai sinh")
+    assert window.picker.results.model().rowCount() >= 1
+    first = window.picker.results.model().index(0, 0)
+    window.picker.results.setCurrentIndex(first)
+    assert window.components.items.count() >= 1
+
+    # Signals of the window, not of the workers: the window handles them on the GUI thread.
+    with qtbot.waitSignal(window.dossier_saved, timeout=10_000) as saved:
+        window.save_action.trigger()
+    dossier = saved.args[0]
+    assert dossier.code.startswith(f"{running.window.config.unit.code}-")
+    assert dossier.applicant.phone == "0912345678"
+    qtbot.waitUntil(lambda: window.dossier_model.rowCount() == 1, timeout=10_000)
+    assert window.dossier_model.dossier_at(0).code == dossier.code
+    assert window.status.queue.text() == "Chưa gửi: 1"
+    # The form is cleared for the next citizen.
+    assert panel.findChild(QLineEdit, "full_name").text() == ""
+    window.grab().save(str(tmp_path / "main-window.png"))
+    assert (tmp_path / "main-window.png").stat().st_size > 10_000
+
+
+def test_saving_without_a_procedure_is_refused_with_a_reason(
+    running: RunningApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.gui.main_window.QMessageBox.warning",
+        lambda _parent, _title, text: shown.append(text),
+    )
+    qtbot.keyClicks(running.window.applicant.findChild(QLineEdit, "full_name"), "LE VAN CUONG")
+    running.window.save_action.trigger()
+    assert shown == ["Chọn thủ tục."]
+    assert running.window.dossier_model.rowCount() == 0

@@ -1,0 +1,56 @@
+"""What every command may need, opened lazily: the configuration and the database."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from reception.config import Config, load_config
+from reception.paths import default_config_file, default_data_dir
+from reception.storage.database import DATABASE_FILE, open_database
+
+
+@dataclass
+class CliContext:
+    config_file: Path | None = None
+    data_dir_option: Path | None = None
+    _config: Config | None = field(default=None, init=False)
+    _db: sqlite_utils.Database | None = field(default=None, init=False)
+
+    @property
+    def config_path(self) -> Path:
+        return self.config_file or default_config_file()
+
+    @property
+    def config(self) -> Config:
+        """The configuration; raises ``ConfigError`` (a user error) when it is invalid."""
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    @property
+    def data_dir(self) -> Path:
+        """``--data-dir``, else the config's ``storage.data_dir``, else the per-user default."""
+        if self.data_dir_option is not None:
+            return self.data_dir_option
+        if not os.environ.get("RECEPTION_DATA_DIR") and self.config.data_dir is not None:
+            return self.config.data_dir
+        return default_data_dir()
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / DATABASE_FILE
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        if self._db is None:
+            self._db = open_database(self.database_path)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.conn.close()
+            self._db = None

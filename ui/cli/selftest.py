@@ -1,0 +1,205 @@
+"""``reception self-test``: check every native piece the app needs, one line each."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes.util
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reception.errors import ReceptionError
+from reception.paths import resources_dir
+from reception.storage.database import open_database, transaction
+from ui.cli.context import CliContext
+
+QT_PROBE_TIMEOUT_S = 60
+
+FONT_FILES = ("Tinos-Regular.ttf", "Tinos-Bold.ttf", "Tinos-Italic.ttf", "Tinos-BoldItalic.ttf")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+    remedy: str = ""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "self-test", help="check the native libraries, fonts and data folder the app needs"
+    )
+    parser.set_defaults(handler=run)
+    hidden = subparsers.add_parser("_qt-probe")  # run by the Qt check in a child process
+    hidden.set_defaults(handler=_qt_probe)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    checks: list[Callable[[], CheckResult]] = [
+        check_qt_platform,
+        check_zbar,
+        check_zxing,
+        check_pcsc,
+        check_opencv,
+        check_fonts,
+        check_translations,
+        lambda: check_database(context),
+    ]
+    failed = 0
+    for check in checks:
+        result = check()
+        mark = "ok  " if result.ok else "FAIL"
+        line = f"{mark} {result.name}: {result.detail}"
+        if not result.ok:
+            failed += 1
+            if result.remedy:
+                line += f" — {result.remedy}"
+        print(line, flush=True)
+    if failed:
+        print(f"self-test: {failed} check(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def check_qt_platform() -> CheckResult:
+    """Load the Qt platform plugin in a child process: a missing one aborts the process."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "default")
+    if getattr(sys, "frozen", False):
+        command = [sys.executable, "_qt-probe"]
+    else:
+        command = [sys.executable, "-m", "reception", "_qt-probe"]
+    try:
+        probe = subprocess.run(
+            command, capture_output=True, text=True, timeout=QT_PROBE_TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return CheckResult("Qt platform plugin", False, f"{platform}: the probe hung")
+    if probe.returncode == 0 and probe.stdout.strip():
+        return CheckResult("Qt platform plugin", True, probe.stdout.strip())
+    last = (probe.stderr.strip().splitlines() or ["no output"])[-1]
+    return CheckResult(
+        "Qt platform plugin",
+        False,
+        f"{platform}: {last}",
+        "install the libraries Qt needs: apt-get install libegl1 libgl1 libxkbcommon0 "
+        "libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon-x11-0 libxcb-cursor0 "
+        "(or set QT_QPA_PLATFORM=offscreen on a machine without a display)",
+    )
+
+
+def _qt_probe(args: argparse.Namespace, context: CliContext) -> int:
+    from PySide6.QtCore import qVersion
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication(sys.argv[:1])
+    print(f"{app.platformName()} (Qt {qVersion()})")
+    return 0
+
+
+def check_zbar() -> CheckResult:
+    if not _library_present("zbar"):
+        return CheckResult("zbar", False, "libzbar not found", "apt-get install libzbar0")
+    try:
+        from hardware.qr.zbar import ZbarQrDecoder
+
+        ZbarQrDecoder()
+    except Exception as exc:
+        return CheckResult("zbar", False, str(exc), "apt-get install libzbar0")
+    return CheckResult("zbar", True, "libzbar loaded")
+
+
+def check_zxing() -> CheckResult:
+    try:
+        from hardware.qr.zxing import zxing_version
+    except ImportError as exc:
+        return CheckResult("zxing-cpp", False, str(exc), "pip install zxing-cpp")
+    return CheckResult("zxing-cpp", True, f"version {zxing_version()}")
+
+
+def check_pcsc() -> CheckResult:
+    remedy = "apt-get install pcscd libpcsclite1 (Windows has WinSCard built in)"
+    if sys.platform.startswith("linux") and not _library_present("pcsclite"):
+        return CheckResult("PC/SC library", False, "libpcsclite not found", remedy)
+    from hardware.card.pcsc import pcsc_available
+
+    if not pcsc_available():
+        return CheckResult("PC/SC library", False, "pyscard cannot load", remedy)
+    return CheckResult("PC/SC library", True, "loaded (readers are listed in the window)")
+
+
+def check_opencv() -> CheckResult:
+    try:
+        from hardware.camera.opencv import opencv_version
+    except ImportError as exc:
+        return CheckResult(
+            "OpenCV", False, str(exc), "pip install opencv-python-headless (and libgl1)"
+        )
+    return CheckResult("OpenCV", True, f"version {opencv_version()}")
+
+
+def check_fonts() -> CheckResult:
+    folder = resources_dir() / "fonts"
+    missing = [name for name in FONT_FILES if not (folder / name).is_file()]
+    if missing:
+        return CheckResult(
+            "bundled fonts",
+            False,
+            f"missing {', '.join(missing)} in {folder}",
+            "reinstall the app (the fonts ship in resources/fonts)",
+        )
+    try:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name in FONT_FILES:
+            TTFont(name.removesuffix(".ttf"), str(folder / name))
+    except Exception as exc:  # reportlab raises its own TTFError and others
+        return CheckResult("bundled fonts", False, f"cannot load: {exc}", "reinstall the app")
+    return CheckResult("bundled fonts", True, f"{len(FONT_FILES)} Tinos faces")
+
+
+def check_translations() -> CheckResult:
+    path = resources_dir() / "translations" / "reception_vi.qm"
+    if not path.is_file():
+        return CheckResult(
+            "translations", False, f"{path} missing", "run `make translations` or reinstall"
+        )
+    return CheckResult("translations", True, "Vietnamese compiled")
+
+
+def check_database(context: CliContext) -> CheckResult:
+    """Open the real database and write in a rolled-back transaction."""
+    try:
+        path = context.database_path
+        db = open_database(path)
+        try:
+            with tempfile.TemporaryFile(dir=path.parent):
+                pass  # the folder takes new files (documents go beside the database)
+            try:
+                with transaction(db):
+                    db.execute("CREATE TABLE _self_test (x)")
+                    raise _RollbackError
+            except _RollbackError:
+                pass
+        finally:
+            db.conn.close()
+    except (ReceptionError, OSError) as exc:
+        return CheckResult(
+            "database",
+            False,
+            str(exc),
+            "choose a writable folder with --data-dir or RECEPTION_DATA_DIR",
+        )
+    return CheckResult("database", True, f"{path} writable")
+
+
+class _RollbackError(Exception):
+    pass
+
+
+def _library_present(name: str) -> bool:
+    return ctypes.util.find_library(name) is not None

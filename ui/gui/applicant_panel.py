@@ -1,0 +1,191 @@
+"""The applicant panel: who submits the dossier, with where each value came from."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reception.dossiers import Applicant
+from reception.identity import CitizenIdentity, IdentitySource, Sex
+from reception.qr_payload import QrParseResult
+
+_ID_NUMBER = re.compile(r"^\d{12}$")
+_DATE_FORMAT = "%d/%m/%Y"
+
+
+class ApplicantPanel(QGroupBox):
+    """Editable applicant fields, prefilled from a QR (later the chip) and remembered per source."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Applicant"))
+        self._sources: dict[str, IdentitySource] = {}
+        self._edits: dict[str, QLineEdit] = {}
+        self._source_labels: dict[str, QLabel] = {}
+        labels = {
+            "id_number": self.tr("ID number"),
+            "full_name": self.tr("Full name"),
+            "date_of_birth": self.tr("Date of birth"),
+            "place_of_residence": self.tr("Place of residence"),
+            "issue_date": self.tr("Issue date"),
+            "old_id_number": self.tr("Old ID number"),
+        }
+        form = QFormLayout()
+        for name, label in labels.items():
+            edit = QLineEdit()
+            edit.setObjectName(name)
+            if name in ("date_of_birth", "issue_date"):
+                edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
+            edit.textEdited.connect(lambda _text, field=name: self._on_field_edited(field))
+            source = QLabel()
+            source.setObjectName(f"{name}_source")
+            source.setMinimumWidth(60)
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(source)
+            form.addRow(label, row)
+            self._edits[name] = edit
+            self._source_labels[name] = source
+        self.sex = QComboBox()
+        self.sex.setObjectName("sex")
+        self.sex.addItem("", None)
+        self.sex.addItem(self.tr("Male"), Sex.MALE)
+        self.sex.addItem(self.tr("Female"), Sex.FEMALE)
+        self.sex.currentIndexChanged.connect(lambda _i: self._on_field_edited("sex"))
+        form.insertRow(3, self.tr("Sex"), self.sex)
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Email"), self.email)
+
+        self.warnings = QLabel()
+        self.warnings.setObjectName("warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #9a5b00;")
+        self.raw_payload = QPlainTextEdit()
+        self.raw_payload.setObjectName("raw_payload")
+        self.raw_payload.setReadOnly(True)
+        self.raw_payload.setMaximumHeight(60)
+        self.raw_payload.setPlaceholderText(self.tr("Raw QR payload"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.raw_payload)
+
+    def field_text(self, name: str) -> str:
+        return self._edits[name].text().strip()
+
+    def source_of(self, name: str) -> IdentitySource | None:
+        return self._sources.get(name)
+
+    def fill_from_qr(self, result: QrParseResult) -> None:
+        """Prefill from a QR read; every filled field is marked as coming from the QR."""
+        self.clear()
+        identity = result.identity
+        values = {
+            "id_number": identity.id_number,
+            "full_name": identity.full_name,
+            "date_of_birth": _format_date(identity.date_of_birth),
+            "place_of_residence": identity.place_of_residence or "",
+            "issue_date": _format_date(identity.issue_date),
+            "old_id_number": identity.old_id_number or "",
+        }
+        for name, value in values.items():
+            self._edits[name].setText(value)
+            if value:
+                self._set_source(name, IdentitySource.QR)
+        if identity.sex is not None:
+            self.sex.blockSignals(True)
+            self.sex.setCurrentIndex(self.sex.findData(identity.sex))
+            self.sex.blockSignals(False)
+            self._set_source("sex", IdentitySource.QR)
+        self.raw_payload.setPlainText(result.raw)
+        self.warnings.setText("\n".join(result.warnings))
+        self.changed.emit()
+
+    def clear(self) -> None:
+        for edit in self._edits.values():
+            edit.clear()
+        for label in self._source_labels.values():
+            label.clear()
+        self.sex.setCurrentIndex(0)
+        self.phone.clear()
+        self.email.clear()
+        self.warnings.clear()
+        self.raw_payload.clear()
+        self._sources.clear()
+        self.changed.emit()
+
+    def problems(self) -> list[str]:
+        """What stops the applicant from being saved, in words for the clerk."""
+        found = []
+        if not self.field_text("full_name"):
+            found.append(self.tr("Enter the applicant's full name."))
+        id_number = self.field_text("id_number")
+        if id_number and not _ID_NUMBER.match(id_number):
+            found.append(self.tr("The ID number must have 12 digits."))
+        for name in ("date_of_birth", "issue_date"):
+            if self.field_text(name) and _parse_date(self.field_text(name)) is None:
+                found.append(self.tr("Dates are written dd/mm/yyyy."))
+                break
+        return found
+
+    def applicant(self) -> Applicant:
+        """The applicant as entered; call only when :meth:`problems` is empty."""
+        identity = CitizenIdentity(
+            id_number=self.field_text("id_number"),
+            full_name=self.field_text("full_name"),
+            date_of_birth=_parse_date(self.field_text("date_of_birth")),
+            sex=self.sex.currentData(),
+            place_of_residence=self.field_text("place_of_residence") or None,
+            issue_date=_parse_date(self.field_text("issue_date")),
+            old_id_number=self.field_text("old_id_number") or None,
+        )
+        return Applicant(
+            identity=identity,
+            phone=self.phone.text().strip() or None,
+            email=self.email.text().strip() or None,
+        )
+
+    def _set_source(self, name: str, source: IdentitySource) -> None:
+        self._sources[name] = source
+        label = self._source_labels.get(name)
+        if label is not None:
+            label.setText(
+                {IdentitySource.QR: self.tr("QR"), IdentitySource.TYPED: self.tr("typed")}.get(
+                    source, self.tr("chip")
+                )
+            )
+
+    def _on_field_edited(self, name: str) -> None:
+        self._set_source(name, IdentitySource.TYPED)
+        self.changed.emit()
+
+
+def _format_date(value: date | None) -> str:
+    return value.strftime(_DATE_FORMAT) if value else ""
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return datetime.strptime(text, _DATE_FORMAT).date()
+    except ValueError:
+        return None

@@ -1,0 +1,166 @@
+"""Workers that own every blocking call; they talk to widgets only through typed signals."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QImage
+
+from hardware.camera.interface import Camera, Frame
+from hardware.card.connection import ReaderProvider
+from hardware.errors import HardwareError
+from hardware.qr.interface import QrDecoder
+from reception.dossier_code import SequenceBlock
+from reception.dossiers import DossierDraft, DossierStore
+from reception.errors import ReceptionError
+from reception.qr_reading import scan_frame
+from reception.storage.database import open_database
+from reception.timezone import now_in_vietnam
+
+log = logging.getLogger(__name__)
+
+PREVIEW_WIDTH = 480
+
+
+def frame_to_qimage(frame: Frame, width: int = PREVIEW_WIDTH) -> QImage:
+    """A scaled RGB copy of a BGR frame, safe to hand to the GUI thread."""
+    height = max(1, frame.shape[0] * width // frame.shape[1])
+    ys = np.linspace(0, frame.shape[0] - 1, height).astype(np.intp)
+    xs = np.linspace(0, frame.shape[1] - 1, width).astype(np.intp)
+    small = np.ascontiguousarray(frame[ys][:, xs, ::-1])
+    image = QImage(small.data, width, height, 3 * width, QImage.Format.Format_RGB888)
+    return image.copy()  # detach from the numpy buffer
+
+
+class QrScanWorker(QObject):
+    """Reads frames until one holds an ID card QR, then stops and closes the camera."""
+
+    frame_captured = Signal(QImage)
+    payload_found = Signal(object)  # reception.qr_payload.QrParseResult
+    other_code_seen = Signal(str)
+    failed = Signal(str, str)  # error code, English detail
+    finished = Signal()
+
+    def __init__(self, camera: Camera, decoders: Sequence[QrDecoder]) -> None:
+        super().__init__()
+        self._camera = camera
+        self._decoders = tuple(decoders)
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        """Ask the loop to end; thread-safe."""
+        self._stop.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self._camera.open()
+            seen: set[str] = set()
+            while not self._stop.is_set():
+                frame = self._camera.read()
+                self.frame_captured.emit(frame_to_qimage(frame))
+                scan = scan_frame(self._decoders, frame)
+                for text in scan.other_codes:
+                    if text not in seen:
+                        seen.add(text)
+                        self.other_code_seen.emit(text)
+                if scan.result is not None:
+                    self.payload_found.emit(scan.result)
+                    break
+        except HardwareError as exc:
+            if not self._stop.is_set():
+                self.failed.emit(exc.code, str(exc))
+        finally:
+            self._camera.close()
+            self.finished.emit()
+
+
+class DossierService(QObject):
+    """Owns the database connection on its own thread; saves and lists dossiers."""
+
+    opened = Signal()
+    saved = Signal(object)  # reception.dossiers.Dossier
+    today_loaded = Signal(list)  # list[Dossier]
+    unsent_counted = Signal(int)
+    failed = Signal(str, str)
+
+    def __init__(
+        self, database_path: Path, unit_code: str, workstation: str, block: SequenceBlock
+    ) -> None:
+        super().__init__()
+        self._path = database_path
+        self._unit_code = unit_code
+        self._workstation = workstation
+        self._block = block
+        self._store: DossierStore | None = None
+
+    @Slot()
+    def open(self) -> None:
+        try:
+            db = open_database(self._path)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        self._store = DossierStore(
+            db, unit_code=self._unit_code, workstation=self._workstation, block=self._block
+        )
+        self.opened.emit()
+        self.load_today()
+
+    @Slot(object)
+    def save(self, draft: DossierDraft) -> None:
+        if self._store is None:
+            self.failed.emit("storage_failed", "the database is not open")
+            return
+        try:
+            dossier = self._store.save(draft)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        log.info("dossier saved")  # no code or name: the log stays free of personal data
+        self.saved.emit(dossier)
+        self.load_today()
+
+    @Slot()
+    def load_today(self) -> None:
+        if self._store is None:
+            return
+        try:
+            dossiers = self._store.list_for_day(now_in_vietnam().date())
+            unsent = self._store.count()
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        self.today_loaded.emit(dossiers)
+        # Every dossier is unsent until the upload queue exists.
+        self.unsent_counted.emit(unsent)
+
+
+class DeviceMonitor(QObject):
+    """Polls the card readers (a PC/SC call may block) and reports what it sees."""
+
+    readers_changed = Signal(list)  # list[hardware.card.connection.ReaderInfo]
+    failed = Signal(str, str)
+
+    def __init__(self, readers: ReaderProvider) -> None:
+        super().__init__()
+        self._readers = readers
+        self._last: list[object] | None = None
+
+    @Slot()
+    def poll(self) -> None:
+        try:
+            current: list[object] = list(self._readers.readers())
+        except HardwareError as exc:
+            if self._last != []:
+                self._last = []
+                self.failed.emit(exc.code, str(exc))
+            return
+        if current != self._last:
+            self._last = current
+            self.readers_changed.emit(current)
