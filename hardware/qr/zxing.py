@@ -7,8 +7,6 @@ import zxingcpp
 from hardware.camera.interface import Frame
 from hardware.qr.interface import QrDecoder
 
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-
 
 def zxing_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -23,7 +21,9 @@ class ZxingQrDecoder(QrDecoder):
     name = "zxing-cpp"
 
     def decode(self, image: Frame) -> list[str]:
-        results = zxingcpp.read_barcodes(image, formats=_QR_ONLY)
+        results = zxingcpp.read_barcodes(
+            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        )
         texts = []
         for result in results:
             try:

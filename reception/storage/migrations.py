@@ -1,4 +1,8 @@
-"""Schema migrations, in order. Version N is ``MIGRATIONS[N - 1]``; never edit a released one."""
+"""Schema migrations. Version N is ``MIGRATIONS[N - 1]``; never edit a released one.
+
+Each migration is registered under its version number in ``_BY_VERSION`` (so that work on
+several features can claim numbers independently); the numbers must run 1..N without gaps.
+"""
 
 from __future__ import annotations
 
@@ -38,4 +42,18 @@ def _v1_dossiers(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_dossiers]
+Migration = Callable[[sqlite_utils.Database], None]
+
+_BY_VERSION: dict[int, Migration] = {
+    1: _v1_dossiers,
+}
+
+
+def _ordered(by_version: dict[int, Migration]) -> list[Migration]:
+    versions = sorted(by_version)
+    if versions != list(range(1, len(versions) + 1)):
+        raise RuntimeError(f"schema migrations must be numbered 1..N without gaps: {versions}")
+    return [by_version[v] for v in versions]
+
+
+MIGRATIONS: list[Migration] = _ordered(_BY_VERSION)

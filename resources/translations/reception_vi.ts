@@ -3,104 +3,109 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="37" />
+        <location filename="../../ui/gui/applicant_panel.py" line="36" />
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="42" />
+        <location filename="../../ui/gui/applicant_panel.py" line="41" />
         <source>ID number</source>
         <translation>Số định danh (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="43" />
+        <location filename="../../ui/gui/applicant_panel.py" line="42" />
         <source>Full name</source>
         <translation>Họ, chữ đệm và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="44" />
+        <location filename="../../ui/gui/applicant_panel.py" line="43" />
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="45" />
+        <location filename="../../ui/gui/applicant_panel.py" line="44" />
         <source>Place of residence</source>
         <translation>Nơi cư trú</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="46" />
+        <location filename="../../ui/gui/applicant_panel.py" line="45" />
         <source>Issue date</source>
         <translation>Ngày cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="47" />
+        <location filename="../../ui/gui/applicant_panel.py" line="46" />
         <source>Old ID number</source>
         <translation>Số CMND cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="54" />
+        <location filename="../../ui/gui/applicant_panel.py" line="53" />
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="68" />
+        <location filename="../../ui/gui/applicant_panel.py" line="67" />
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="69" />
+        <location filename="../../ui/gui/applicant_panel.py" line="68" />
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="71" />
+        <location filename="../../ui/gui/applicant_panel.py" line="70" />
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="76" />
+        <location filename="../../ui/gui/applicant_panel.py" line="75" />
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="77" />
+        <location filename="../../ui/gui/applicant_panel.py" line="76" />
         <source>Email</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="87" />
+        <location filename="../../ui/gui/applicant_panel.py" line="86" />
         <source>Raw QR payload</source>
         <translation>Nội dung QR gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="142" />
+        <location filename="../../ui/gui/applicant_panel.py" line="153" />
         <source>Enter the applicant's full name.</source>
         <translation>Nhập họ và tên người nộp hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="145" />
+        <location filename="../../ui/gui/applicant_panel.py" line="156" />
         <source>The ID number must have 12 digits.</source>
         <translation>Số định danh phải gồm 12 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="148" />
+        <location filename="../../ui/gui/applicant_panel.py" line="159" />
         <source>Dates are written dd/mm/yyyy.</source>
         <translation>Ngày được ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="173" />
+        <location filename="../../ui/gui/applicant_panel.py" line="186" />
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="174" />
+        <location filename="../../ui/gui/applicant_panel.py" line="187" />
         <source>typed</source>
         <translation>nhập tay</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="174" />
+        <location filename="../../ui/gui/applicant_panel.py" line="188" />
         <source>chip</source>
         <translation>chip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="189" />
+        <source>chip (unverified)</source>
+        <translation>chip (chưa xác thực)</translation>
     </message>
 </context>
 <context>
@@ -177,75 +182,75 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="53" />
+        <location filename="../../ui/gui/main_window.py" line="57" />
         <source>Reception — %1</source>
         <translation>Tiếp nhận hồ sơ — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="57" />
+        <location filename="../../ui/gui/main_window.py" line="61" />
         <source>Camera preview</source>
         <translation>Hình ảnh camera</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="69" />
+        <location filename="../../ui/gui/main_window.py" line="101" />
         <source>Today's dossiers</source>
         <translation>Hồ sơ tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="96" />
-        <location filename="../../ui/gui/main_window.py" line="99" />
+        <location filename="../../ui/gui/main_window.py" line="128" />
+        <location filename="../../ui/gui/main_window.py" line="131" />
         <source>ready</source>
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="96" />
-        <location filename="../../ui/gui/main_window.py" line="99" />
+        <location filename="../../ui/gui/main_window.py" line="128" />
+        <location filename="../../ui/gui/main_window.py" line="131" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="104" />
+        <location filename="../../ui/gui/main_window.py" line="75" />
         <source>Scan QR</source>
         <translation>Quét mã QR</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="109" />
+        <location filename="../../ui/gui/main_window.py" line="79" />
         <source>Save dossier</source>
         <translation>Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="113" />
+        <location filename="../../ui/gui/main_window.py" line="83" />
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="117" />
-        <location filename="../../ui/gui/main_window.py" line="227" />
+        <location filename="../../ui/gui/main_window.py" line="86" />
+        <location filename="../../ui/gui/main_window.py" line="240" />
         <source>Reception</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="143" />
+        <location filename="../../ui/gui/main_window.py" line="155" />
         <source>Show the QR code of the ID card to the camera…</source>
         <translation>Đưa mã QR trên thẻ căn cước vào camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="161" />
+        <location filename="../../ui/gui/main_window.py" line="173" />
         <source>ID card QR read.</source>
         <translation>Đã đọc mã QR của thẻ căn cước.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="180" />
+        <location filename="../../ui/gui/main_window.py" line="192" />
         <source>Choose a procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="182" />
+        <location filename="../../ui/gui/main_window.py" line="194" />
         <source>Cannot save yet</source>
         <translation>Chưa thể lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="197" />
+        <location filename="../../ui/gui/main_window.py" line="209" />
         <source>Dossier %1 saved.</source>
         <translation>Đã lưu hồ sơ %1.</translation>
     </message>
@@ -324,52 +329,52 @@
         <translation>THIẾT BỊ MÔ PHỎNG</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="23" />
+        <location filename="../../ui/gui/status_bar.py" line="24" />
         <source>Simulated: %1</source>
         <translation>Mô phỏng: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="38" />
+        <location filename="../../ui/gui/status_bar.py" line="41" />
         <source>simulated</source>
         <translation>mô phỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="43" />
+        <location filename="../../ui/gui/status_bar.py" line="46" />
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="45" />
+        <location filename="../../ui/gui/status_bar.py" line="48" />
         <source>card present</source>
         <translation>có thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="47" />
+        <location filename="../../ui/gui/status_bar.py" line="50" />
         <source>ready</source>
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="50" />
+        <location filename="../../ui/gui/status_bar.py" line="53" />
         <source>Not sent: %1</source>
         <translation>Chưa gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="52" />
+        <location filename="../../ui/gui/status_bar.py" line="55" />
         <source>Dossiers are kept on this computer; uploading is not available yet.</source>
         <translation>Hồ sơ được lưu trên máy này; chức năng gửi lên hệ thống chưa có.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="57" />
+        <location filename="../../ui/gui/status_bar.py" line="60" />
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="58" />
+        <location filename="../../ui/gui/status_bar.py" line="61" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="59" />
+        <location filename="../../ui/gui/status_bar.py" line="62" />
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>

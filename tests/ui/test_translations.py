@@ -20,8 +20,10 @@ def _unfinished(ts: Path) -> list[str]:
         str(message.findtext("source"))
         for message in tree.iter("message")
         if message.find("translation") is not None
-        and (message.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
-             or not (message.findtext("translation") or "").strip())
+        and (
+            message.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+            or not (message.findtext("translation") or "").strip()
+        )
     ]
 
 

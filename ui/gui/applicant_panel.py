@@ -98,8 +98,20 @@ class ApplicantPanel(QGroupBox):
 
     def fill_from_qr(self, result: QrParseResult) -> None:
         """Prefill from a QR read; every filled field is marked as coming from the QR."""
+        self.fill_identity(
+            result.identity, IdentitySource.QR, raw=result.raw, warnings=result.warnings
+        )
+
+    def fill_identity(
+        self,
+        identity: CitizenIdentity,
+        source: IdentitySource,
+        *,
+        raw: str = "",
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        """Replace the fields with ``identity``; each filled field remembers ``source``."""
         self.clear()
-        identity = result.identity
         values = {
             "id_number": identity.id_number,
             "full_name": identity.full_name,
@@ -111,14 +123,14 @@ class ApplicantPanel(QGroupBox):
         for name, value in values.items():
             self._edits[name].setText(value)
             if value:
-                self._set_source(name, IdentitySource.QR)
+                self._set_source(name, source)
         if identity.sex is not None:
             self.sex.blockSignals(True)
             self.sex.setCurrentIndex(self.sex.findData(identity.sex))
             self.sex.blockSignals(False)
-            self._set_source("sex", IdentitySource.QR)
-        self.raw_payload.setPlainText(result.raw)
-        self.warnings.setText("\n".join(result.warnings))
+            self._set_source("sex", source)
+        self.raw_payload.setPlainText(raw)
+        self.warnings.setText("\n".join(warnings))
         self.changed.emit()
 
     def clear(self) -> None:
@@ -170,9 +182,12 @@ class ApplicantPanel(QGroupBox):
         label = self._source_labels.get(name)
         if label is not None:
             label.setText(
-                {IdentitySource.QR: self.tr("QR"), IdentitySource.TYPED: self.tr("typed")}.get(
-                    source, self.tr("chip")
-                )
+                {
+                    IdentitySource.QR: self.tr("QR"),
+                    IdentitySource.TYPED: self.tr("typed"),
+                    IdentitySource.CHIP: self.tr("chip"),
+                    IdentitySource.CHIP_UNVERIFIED: self.tr("chip (unverified)"),
+                }[source]
             )
 
     def _on_field_edited(self, name: str) -> None:
