@@ -42,10 +42,25 @@ def _v1_dossiers(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v2_dossier_details(db: sqlite_utils.Database) -> None:
+    """Reserved for the dossier details (appointment, components, representative)."""
+
+
+def _v3_upload_outbox(db: sqlite_utils.Database) -> None:
+    """Reserved for the upload queue (transactional outbox)."""
+
+
+def _v4_digitised_components(db: sqlite_utils.Database) -> None:
+    """Reserved for digitised components and the reuse store."""
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 _BY_VERSION: dict[int, Migration] = {
     1: _v1_dossiers,
+    2: _v2_dossier_details,
+    3: _v3_upload_outbox,
+    4: _v4_digitised_components,
 }
 
 
