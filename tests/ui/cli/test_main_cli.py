@@ -106,3 +106,13 @@ def test_an_invalid_config_file_is_one_clear_line(
     assert status == 2
     assert err.startswith("reception: ")
     assert "unit.code" in err
+
+
+def test_gui_without_a_display_says_so_instead_of_aborting(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert main(["gui", "--simulate"]) == 2
+    assert "no display found" in capsys.readouterr().err
