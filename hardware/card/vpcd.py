@@ -14,7 +14,7 @@ import socket
 import threading
 
 from hardware.card.simulated import ApduCard
-from hardware.errors import DeviceUnavailableError
+from hardware.errors import DeviceUnavailableError, HardwareError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +54,13 @@ class VpcdCardServer:
         assert self._thread is not None
         self._thread.join()
 
+    def wait(self) -> None:
+        """Block until the card leaves the reader (vpcd went away, or a simulated pull-out)."""
+        if self._thread is not None:
+            # join with a timeout in a loop, so that Ctrl-C reaches the main thread.
+            while self._thread.is_alive():
+                self._thread.join(timeout=0.5)
+
     def stop(self) -> None:
         """Remove the card."""
         self._stopping.set()
@@ -78,7 +85,16 @@ class VpcdCardServer:
                         self._send(sock, answer)
                     continue
                 self.apdus += 1
-                self._send(sock, self._card.process(message))
+                try:
+                    answer = self._card.process(message)
+                except HardwareError:
+                    # The card side says it left the reader (a simulated pull-out):
+                    # closing the socket is how vpcd learns of a removal.
+                    log.info("card removed by the simulated card")
+                    self._stopping.set()
+                    sock.close()
+                    return
+                self._send(sock, answer)
         except OSError:
             if not self._stopping.is_set():
                 log.warning("vpcd connection lost")

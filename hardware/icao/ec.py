@@ -137,3 +137,20 @@ def standardized_group(parameter_id: int) -> EcGroup:
     if curve is None:
         raise UnsupportedProtocolError(f"no EC domain parameters with id {parameter_id}")
     return EcGroup(parameter_id, curve)
+
+
+def standardized_id_for_curve(prime: int, a: int, b: int) -> int | None:
+    """The standardized parameter id of the curve with these parameters, if it is one.
+
+    Chips often publish keys with explicit domain parameters rather than a curve name;
+    matching them to a named curve lets the usual libraries handle the key.
+    """
+    for parameter_id, curve in _CURVES.items():
+        inner = curve.curve
+        if (int(inner.p()), int(inner.a()) % int(inner.p()), int(inner.b())) == (
+            prime,
+            a % prime,
+            b,
+        ):
+            return parameter_id
+    return None

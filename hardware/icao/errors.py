@@ -61,3 +61,25 @@ class CardStatusError(IcaoError):
     def __init__(self, message: str, status_word: int) -> None:
         super().__init__(f"{message} (status word {status_word:04X})")
         self.status_word = status_word
+
+
+class FileAccessError(IcaoError):
+    """A file cannot be selected or read (absent, protected, or refused by the chip)."""
+
+    code = "icao_file_access"
+
+    def __init__(self, message: str, status_word: int) -> None:
+        super().__init__(f"{message} (status word {status_word:04X})")
+        self.status_word = status_word
+
+
+class ExtendedLengthRefusedError(IcaoError):
+    """The card or the reader refused an extended-length APDU; read again with short ones."""
+
+    code = "icao_extended_length"
+
+
+class DataGroupError(IcaoError):
+    """A data group or the SOD does not parse (malformed BER, wrong structure)."""
+
+    code = "icao_data_group"

@@ -1,60 +1,72 @@
 """BER-TLV encoding and decoding of the ISO 7816-4 data objects (DO'87, DO'7C, DO'7F49 …).
 
-A thin typed layer over :mod:`asn1crypto.parser`, which does the actual BER work.
+Written by hand rather than over :mod:`asn1crypto.parser`: that parser rejects the
+two-byte tags of small numbers (5F01 in EF.COM, 5F0E in DG11 ...) as non-minimal DER,
+while ISO 7816 and ICAO 9303 use exactly those. ASN.1 structures (CMS, SecurityInfos,
+keys) are still parsed with asn1crypto.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asn1crypto import parser  # type: ignore[import-untyped, unused-ignore]
-
 from hardware.icao.errors import MalformedResponseError
 
 
-def _split_tag(tag: int) -> tuple[int, int, int]:
-    """(class, method, number) of a BER tag given as its big-endian bytes, e.g. 0x7F49."""
-    raw = tag.to_bytes(max(1, (tag.bit_length() + 7) // 8), "big")
-    first = raw[0]
-    class_, method = first >> 6, (first >> 5) & 1
-    if len(raw) == 1:
-        return class_, method, first & 0x1F
-    number = 0
-    for byte in raw[1:]:
-        number = (number << 7) | (byte & 0x7F)
-    return class_, method, number
+def _tag_bytes(tag: int) -> bytes:
+    return tag.to_bytes(max(1, (tag.bit_length() + 7) // 8), "big")
 
 
 def encode_tlv(tag: int, value: bytes) -> bytes:
-    """One data object: ``tag`` as its big-endian bytes (0x87, 0x7F49), then length and value."""
-    class_, method, number = _split_tag(tag)
-    return bytes(parser.emit(class_, method, number, value))
+    """One data object: ``tag`` as its big-endian bytes (0x87, 0x7F49), then length and value.
+
+    The tag bytes are written as given: ISO 7816 / ICAO tags such as 5F01 or 5F0E keep
+    their two bytes although strict DER would encode so small a number in one.
+    """
+    length = len(value)
+    if length < 0x80:
+        header = bytes([length])
+    else:
+        size = (length.bit_length() + 7) // 8
+        header = bytes([0x80 | size]) + length.to_bytes(size, "big")
+    return _tag_bytes(tag) + header + value
 
 
 def iter_tlv(data: bytes) -> Iterator[tuple[int, bytes, bytes]]:
     """Walk consecutive data objects: (tag as its big-endian bytes, value, whole encoding).
 
-    Raises :class:`MalformedResponseError` on truncated or indefinite-length objects.
+    Any tag form (multi-byte, also the "non-minimal" 5F01 ... of ISO 7816) and definite
+    lengths of up to four bytes. Raises :class:`MalformedResponseError` on truncated or
+    indefinite-length objects (never used in ISO 7816-4 data objects).
     """
     offset = 0
     while offset < len(data):
-        try:
-            _class, _method, _number, header, value, trailer = parser.parse(data[offset:])
-        except ValueError as exc:
-            raise MalformedResponseError("malformed BER-TLV data object") from exc
-        if trailer:
-            # Indefinite length never occurs in ISO 7816-4 secure messaging.
+        start = offset
+        if data[offset] & 0x1F == 0x1F:
+            offset += 1
+            while offset < len(data) and data[offset] & 0x80:
+                offset += 1
+        offset += 1
+        if offset >= len(data):
+            raise MalformedResponseError("malformed BER-TLV data object")
+        tag = int.from_bytes(data[start:offset], "big")
+        first = data[offset]
+        offset += 1
+        if first == 0x80:
             raise MalformedResponseError("indefinite-length data object")
-        header_bytes = bytes(header)
-        tag_length = 1
-        if header_bytes[0] & 0x1F == 0x1F:
-            while header_bytes[tag_length] & 0x80:
-                tag_length += 1
-            tag_length += 1
-        tag = int.from_bytes(header_bytes[:tag_length], "big")
-        whole = header_bytes + bytes(value)
-        yield tag, bytes(value), whole
-        offset += len(whole)
+        if first > 0x80:
+            count = first & 0x7F
+            if count > 4 or offset + count > len(data):
+                raise MalformedResponseError("malformed BER-TLV length")
+            length = int.from_bytes(data[offset : offset + count], "big")
+            offset += count
+        else:
+            length = first
+        if offset + length > len(data):
+            raise MalformedResponseError("truncated BER-TLV data object")
+        value = bytes(data[offset : offset + length])
+        offset += length
+        yield tag, value, bytes(data[start:offset])
 
 
 def find_tlv(data: bytes, tag: int) -> bytes | None:
