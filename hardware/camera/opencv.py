@@ -11,6 +11,10 @@ import cv2
 from hardware.camera.interface import Camera, CameraInfo, Frame
 from hardware.errors import DeviceUnavailableError
 
+# OpenCV prints a warning on stderr for every camera index it cannot open; the caller
+# gets a DeviceUnavailableError instead, which the clerk and the command line can read.
+cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+
 
 def opencv_version() -> str:
     return str(cv2.__version__)

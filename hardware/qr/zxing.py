@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 import zxingcpp
 
 from hardware.camera.interface import Frame
@@ -17,18 +19,43 @@ def zxing_version() -> str:
         return "bundled"
 
 
+class ZxingBinarizer(enum.StrEnum):
+    """How zxing-cpp turns grey into black and white before looking for codes."""
+
+    LOCAL_AVERAGE = "local"  # zxing-cpp's default: copes with uneven light
+    GLOBAL_HISTOGRAM = "global"  # one threshold: better on blur and noise, worse on glare
+
+
+_BINARIZERS = {
+    ZxingBinarizer.LOCAL_AVERAGE: zxingcpp.Binarizer.LocalAverage,
+    ZxingBinarizer.GLOBAL_HISTOGRAM: zxingcpp.Binarizer.GlobalHistogram,
+}
+
+
 class ZxingQrDecoder(QrDecoder):
-    name = "zxing-cpp"
+    """zxing-cpp, QR codes only; raw bytes decoded as UTF-8 (never a guessed charset)."""
+
+    def __init__(self, binarizer: ZxingBinarizer = ZxingBinarizer.LOCAL_AVERAGE) -> None:
+        self._binarizer = binarizer
+        self.name = (
+            "zxing-cpp"
+            if binarizer is ZxingBinarizer.LOCAL_AVERAGE
+            else f"zxing-cpp/{binarizer.value}"
+        )
 
     def decode(self, image: Frame) -> list[str]:
         results = zxingcpp.read_barcodes(
-            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+            image,
+            formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
+            binarizer=_BINARIZERS[self._binarizer],
         )
-        texts = []
+        texts: list[str] = []
         for result in results:
             try:
                 # Raw bytes, decoded ourselves: never trust a guessed character set.
-                texts.append(bytes(result.bytes).decode("utf-8"))
+                text = bytes(result.bytes).decode("utf-8")
             except UnicodeDecodeError:
                 continue
+            if text not in texts:
+                texts.append(text)
         return texts

@@ -206,6 +206,7 @@ def test_real_looking_addresses_are_clean(address: str) -> None:
 
 
 _LETTERS = "".join(sorted(VIETNAMESE_LETTERS)) + "ABCDEGHIKLMNOPQRSTUVXYabcdeghiklmnopqrstuvxy"
+_NAME_CHARACTERS = frozenset(VIETNAMESE_LETTERS) | frozenset("’‘–")
 _TEXT = st.lists(st.text(alphabet=_LETTERS, min_size=1, max_size=7), min_size=1, max_size=6).map(
     " ".join
 )
@@ -219,7 +220,11 @@ def test_correct_vietnamese_is_never_repaired(text: str) -> None:
 @given(_TEXT, st.sampled_from(["cp1252", "latin-1", "mac_roman", "cp1258"]))
 def test_single_byte_mojibake_round_trips(text: str, codec: str) -> None:
     assume(not text.isascii())
-    repaired = repair_mojibake(garble(text, codec))
+    garbled = garble(text, codec)
+    # Garbling that only yields Vietnamese letters and the punctuation of names (e.g. "Ò"
+    # read as CP1252 gives "Ã’") is ambiguous: refusing to "repair" it is right.
+    assume(any(not ch.isascii() and ch not in _NAME_CHARACTERS for ch in garbled))
+    repaired = repair_mojibake(garbled)
     assert repaired is not None
     assert repaired.text == text
     assert repaired.certain

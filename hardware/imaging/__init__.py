@@ -1,0 +1,2 @@
+"""Image processing (OpenCV): QR preprocessing and generated scenes, image and PDF files,
+document capture."""

@@ -1,0 +1,101 @@
+"""The decoding cascade over the generated camera-like frames, and its order syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from hardware.camera.interface import Frame
+from hardware.camera.simulated import render_qr_scene
+from hardware.imaging.frame_set import generate_frame_set
+from hardware.imaging.scenes import Condition, SceneFrame
+from hardware.qr.cascade import (
+    DEFAULT_ORDER,
+    CascadeOrderError,
+    QrCascade,
+    Scope,
+    available_decoders,
+    build_cascade,
+)
+from hardware.qr.interface import QrDecoder
+from hardware.qr.zbar import ZbarQrDecoder
+from hardware.qr.zxing import ZxingQrDecoder
+from reception.qr_reading import scan_frame
+from reception.synthetic_people import synthetic_qr_payloads
+
+# zbar's charset guess reads this as Shift-JIS ("H蘯｡ Long") unless it runs in binary mode.
+SHIFT_JIS_TRAP = "Hạ Long"
+
+
+class CountingDecoder(QrDecoder):
+    """Wraps a real decoder and counts its calls."""
+
+    def __init__(self, inner: QrDecoder, name: str) -> None:
+        self.inner, self.name, self.calls = inner, name, 0
+
+    def decode(self, image: Frame) -> list[str]:
+        self.calls += 1
+        return self.inner.decode(image)
+
+
+@pytest.fixture(scope="module")
+def frames() -> list[SceneFrame]:
+    return generate_frame_set(synthetic_qr_payloads(12, seed=9), per_condition=3, seed=11)
+
+
+@pytest.mark.parametrize("condition", list(Condition), ids=str)
+def test_the_default_cascade_reads_every_condition_and_never_a_wrong_payload(
+    frames: list[SceneFrame], condition: Condition
+) -> None:
+    cascade = build_cascade()
+    for frame in (f for f in frames if f.condition is condition):
+        scan = scan_frame(cascade, frame.image)
+        found = scan.result.raw if scan.result is not None else None
+        assert found == frame.expected
+        if frame.expected is None:
+            # Codes that are not ID cards are reported, never turned into a person.
+            assert set(frame.others) <= set(scan.other_codes)
+
+
+def test_zbar_in_binary_mode_does_not_fall_into_the_shift_jis_trap() -> None:
+    decoder = ZbarQrDecoder()
+    assert decoder.binary_mode
+    assert decoder.decode(render_qr_scene(SHIFT_JIS_TRAP)) == [SHIFT_JIS_TRAP]
+
+
+def test_zxing_reads_the_raw_bytes_as_utf8() -> None:
+    assert ZxingQrDecoder().decode(render_qr_scene(SHIFT_JIS_TRAP)) == [SHIFT_JIS_TRAP]
+
+
+def test_later_steps_run_only_when_the_earlier_ones_found_nothing_useful() -> None:
+    payload = synthetic_qr_payloads(1)[0]
+    first = CountingDecoder(ZxingQrDecoder(), "first")
+    second = CountingDecoder(ZxingQrDecoder(), "second")
+    cascade = QrCascade.from_order(
+        "first, second/regions+sharpen", {"first": first, "second": second}
+    )
+    scan = scan_frame(cascade, render_qr_scene(payload))
+    assert scan.result is not None and scan.found_by == "first"
+    assert (first.calls, second.calls) == (1, 0)
+
+
+def test_orders_are_read_from_text_and_name_their_steps() -> None:
+    cascade = build_cascade(DEFAULT_ORDER)
+    assert cascade.order == DEFAULT_ORDER.replace("zxing", "zxing-cpp").replace(
+        "zxing-cpp-global", "zxing-cpp/global"
+    )
+    assert cascade.steps[0].scope is Scope.FRAME
+    assert any(step.scope is Scope.REGIONS for step in cascade.steps)
+
+
+@pytest.mark.parametrize(
+    "order", ["zxing, nope", "zxing/everywhere", "zxing+magic", " , "], ids=repr
+)
+def test_a_bad_order_is_refused_with_a_typed_error(order: str) -> None:
+    with pytest.raises(CascadeOrderError):
+        build_cascade(order)
+
+
+def test_steps_of_a_missing_decoder_are_left_out() -> None:
+    decoders = {**available_decoders(), "zbar": None}
+    cascade = QrCascade.from_order("zxing, zbar, zbar/regions", decoders)
+    assert [step.name for step in cascade.steps] == ["zxing-cpp"]
