@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import sys
 from dataclasses import dataclass
 
 from hardware.camera.interface import CameraInfo
@@ -56,9 +57,31 @@ def discover() -> DiscoveredDevices:
         cameras = tuple(list_cameras())
     except (ImportError, OSError) as exc:
         notes.append(f"camera: {exc}")
-    # Scanner drivers (SANE, WIA) arrive with the document capture work; until then a
-    # scanner is never reported present, and the simulated one is used.
-    notes.append("scanner: no scanner driver is available in this version")
+    scanners = _scanners(notes)
     for note in notes:
         log.info("device discovery: %s", note)
-    return DiscoveredDevices(card_readers=readers, cameras=cameras, scanners=(), notes=tuple(notes))
+    return DiscoveredDevices(
+        card_readers=readers, cameras=cameras, scanners=scanners, notes=tuple(notes)
+    )
+
+
+def _scanners(notes: list[str]) -> tuple[str, ...]:
+    """SANE device names on Linux, WIA device names on Windows (local devices only)."""
+    if sys.platform == "win32":
+        from hardware.scanner.wia import list_wia_devices
+
+        try:
+            return tuple(d.device_id for d in list_wia_devices())
+        except HardwareError as exc:
+            notes.append(f"scanner: {exc}")
+            return ()
+    from hardware.scanner.sane import list_devices, sane_available
+
+    if not sane_available():
+        notes.append("scanner: the SANE library is not installed")
+        return ()
+    try:
+        return tuple(d.name for d in list_devices())
+    except HardwareError as exc:
+        notes.append(f"scanner: {exc}")
+        return ()

@@ -26,11 +26,16 @@ class ScanSettings:
 
 @dataclass(frozen=True, slots=True)
 class ScannedPage:
-    """One page: ``image`` is height × width (grey or bilevel) or × 3 (BGR)."""
+    """One page: ``image`` is height × width (grey or bilevel) or × 3 (BGR).
+
+    ``jpeg`` keeps the source's own JPEG bytes when the page came as a plain JPEG, so a
+    good one can go into the PDF without being decoded and compressed a second time.
+    """
 
     image: npt.NDArray[np.uint8]
     dpi: int
     mode: ColorMode
+    jpeg: bytes | None = None
 
 
 class DocumentScanner(ABC):

@@ -1,0 +1,1 @@
+"""Digitising dossier components: one searchable PDF/A per component, kept for reuse."""

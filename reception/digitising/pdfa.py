@@ -1,0 +1,225 @@
+"""PDF structure work with pikepdf: assembling a PDF/A-2b component, reading scanned PDFs.
+
+PDF/A-2b asks, for image-only pages with an invisible text layer: an sRGB output intent,
+XMP metadata that declares the part and conformance and agrees with the document
+information dictionary, a file identifier, no encryption, embedded fonts (tesseract's
+glyph-less font is embedded) and no interpolation. :func:`inspect_pdf` checks those.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pikepdf
+from PIL import ImageCms
+
+from hardware.imaging.encoding import DecodedImage, decode_image_bytes
+from hardware.imaging.image_files import ImageFileError
+from reception.digitising.model import ComponentInfo, DigitiseError
+
+PRODUCER = "reception (img2pdf, pikepdf, tesseract)"
+SRGB = "sRGB IEC61966-2.1"
+
+
+@dataclass(frozen=True, slots=True)
+class PdfReport:
+    """What a component PDF claims and holds."""
+
+    pages: int
+    pdfa_part: str | None  # "2B" when the XMP declares PDF/A-2b
+    has_text_layer: bool
+    has_output_intent: bool
+    title: str
+    keywords: str
+    creator: str
+    problems: tuple[str, ...]  # PDF/A rules found broken; empty for a good file
+
+
+def _srgb_profile() -> bytes:
+    profile: bytes = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    return profile
+
+
+def keywords_for(info: ComponentInfo, pages: int) -> str:
+    """The searchable metadata line: official field names, then values."""
+    return (
+        f"MaHoSo={info.dossier_code}; MaTTHC={info.procedure_code}; "
+        f"MaThanhPhanHoSo={info.component_code}; SoTrang={pages}"
+    )
+
+
+def assemble_pdfa(
+    page_pdfs: list[bytes],
+    text_layers: list[bytes | None],
+    info: ComponentInfo,
+    created_at: datetime,
+) -> bytes:
+    """One PDF/A-2b document of ``page_pdfs`` in order, each with its text layer laid over."""
+    if not page_pdfs:
+        raise DigitiseError("no pages to assemble")
+    try:
+        pdf = pikepdf.new()
+        sources = [pikepdf.open(io.BytesIO(data)) for data in page_pdfs]
+        for source, layer in zip(sources, text_layers, strict=True):
+            pdf.pages.append(source.pages[0])
+            if layer is not None:
+                with pikepdf.open(io.BytesIO(layer)) as text_pdf:
+                    pdf.pages[-1].add_overlay(text_pdf.pages[0], None)
+        _add_output_intent(pdf)
+        _write_metadata(pdf, info, created_at, len(page_pdfs))
+        out = io.BytesIO()
+        # Deterministic ids would make two different components' files collide; qpdf's
+        # default random /ID is what PDF/A wants.
+        pdf.save(out, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        for source in sources:
+            source.close()
+        return out.getvalue()
+    except pikepdf.PdfError as exc:
+        raise DigitiseError(f"the PDF could not be written ({exc})") from exc
+
+
+def _add_output_intent(pdf: pikepdf.Pdf) -> None:
+    icc = pdf.make_stream(_srgb_profile())
+    icc.N = 3
+    intent = pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFA1,
+        OutputConditionIdentifier=SRGB,
+        Info=SRGB,
+        DestOutputProfile=icc,
+    )
+    pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
+
+
+def _write_metadata(
+    pdf: pikepdf.Pdf, info: ComponentInfo, created_at: datetime, pages: int
+) -> None:
+    stamp = created_at.isoformat(timespec="seconds")
+    title = f"{info.dossier_code} {info.component_code}"
+    if info.component_name:
+        title += f" - {info.component_name}"
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=True) as meta:
+        meta["pdfaid:part"] = "2"
+        meta["pdfaid:conformance"] = "B"
+        meta["dc:title"] = title
+        meta["dc:creator"] = [info.operator]
+        meta["dc:description"] = keywords_for(info, pages)
+        meta["pdf:Keywords"] = keywords_for(info, pages)
+        meta["pdf:Producer"] = PRODUCER
+        meta["xmp:CreatorTool"] = "reception"
+        meta["xmp:CreateDate"] = stamp
+        meta["xmp:ModifyDate"] = stamp
+        meta["xmp:MetadataDate"] = stamp
+
+
+def _page_has_text(page: pikepdf.Page) -> bool:
+    resources = page.obj.get("/Resources", pikepdf.Dictionary())
+    if "/Font" in resources:
+        return True
+    for xobject in resources.get("/XObject", pikepdf.Dictionary()).values():
+        if xobject.get("/Subtype") == pikepdf.Name.Form:
+            inner = xobject.get("/Resources", pikepdf.Dictionary())
+            if "/Font" in inner:
+                return True
+    return False
+
+
+def _problems(pdf: pikepdf.Pdf) -> list[str]:
+    problems = []
+    if pdf.is_encrypted:
+        problems.append("encrypted")
+    if "/ID" not in pdf.trailer:
+        problems.append("no file identifier")
+    if "/OutputIntents" not in pdf.Root:
+        problems.append("no output intent")
+    for number, page in enumerate(pdf.pages, start=1):
+        for image in page.get_images().values():
+            if bool(image.get("/Interpolate", False)):
+                problems.append(f"page {number}: interpolated image")
+        for font in _fonts(page):
+            descriptors = [font, *font.get("/DescendantFonts", pikepdf.Array())]
+            embedded = any(
+                key in d.get("/FontDescriptor", pikepdf.Dictionary())
+                for d in descriptors
+                for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            if not embedded:
+                problems.append(f"page {number}: font not embedded")
+    return problems
+
+
+def _fonts(page: pikepdf.Page) -> list[pikepdf.Object]:
+    found: list[pikepdf.Object] = []
+    resources = page.obj.get("/Resources", pikepdf.Dictionary())
+    holders = [resources] + [
+        x.get("/Resources", pikepdf.Dictionary())
+        for x in resources.get("/XObject", pikepdf.Dictionary()).values()
+        if x.get("/Subtype") == pikepdf.Name.Form
+    ]
+    for holder in holders:
+        found.extend(holder.get("/Font", pikepdf.Dictionary()).values())
+    return found
+
+
+def inspect_pdf(data: bytes) -> PdfReport:
+    """Pages, PDF/A claim, text layer and metadata of a PDF; ``DigitiseError`` if unreadable."""
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            meta = pdf.open_metadata()
+            creators = meta.get("dc:creator") or []
+            return PdfReport(
+                pages=len(pdf.pages),
+                pdfa_part=meta.pdfa_status or None,
+                has_text_layer=any(_page_has_text(p) for p in pdf.pages),
+                has_output_intent="/OutputIntents" in pdf.Root,
+                title=str(meta.get("dc:title", "")),
+                keywords=str(meta.get("pdf:Keywords", "")),
+                creator=", ".join(str(c) for c in creators),
+                problems=tuple(_problems(pdf)),
+            )
+    except pikepdf.PdfError as exc:
+        raise DigitiseError(f"not a readable PDF ({exc})") from exc
+
+
+def read_scanned_pdf(path: Path) -> list[DecodedImage]:
+    """The page images of a scanned PDF (one image per page), JPEG pages kept as bytes.
+
+    A page that is not a single image (a typed document, a form) raises ``ImageFileError``:
+    such a PDF should be attached as it is rather than rasterised and re-encoded.
+    """
+    try:
+        with pikepdf.open(path) as pdf:
+            return [
+                _page_image(page, number, path.name)
+                for number, page in enumerate(pdf.pages, start=1)
+            ]
+    except pikepdf.PasswordError as exc:
+        raise ImageFileError(f"{path.name} is password-protected") from exc
+    except (pikepdf.PdfError, OSError) as exc:
+        raise ImageFileError(f"{path.name} is not a readable PDF") from exc
+
+
+def _page_image(page: pikepdf.Page, number: int, label: str) -> DecodedImage:
+    images = list(page.get_images().values())
+    if len(images) != 1:
+        raise ImageFileError(f"{label}: page {number} is not a scanned image")
+    stream = images[0]
+    if not isinstance(stream, pikepdf.Stream):
+        raise ImageFileError(f"{label}: page {number} has a malformed image")
+    raw = pikepdf.PdfImage(stream)
+    width_points = float(page.mediabox[2]) - float(page.mediabox[0])
+    dpi = round(raw.width / (width_points / 72)) if width_points > 0 else 200
+    if raw.filters == ["/DCTDecode"] and raw.colorspace in ("/DeviceGray", "/DeviceRGB"):
+        data = stream.read_raw_bytes()
+        decoded = decode_image_bytes(data, f"{label} page {number}")[0]
+        return DecodedImage(decoded.pixels, dpi, data)
+    buffer = io.BytesIO()
+    try:
+        raw.as_pil_image().save(buffer, format="PNG")
+    except (pikepdf.PdfError, NotImplementedError, ValueError, OSError) as exc:
+        raise ImageFileError(f"{label}: page {number} has an image that cannot be decoded") from exc
+    decoded = decode_image_bytes(buffer.getvalue(), f"{label} page {number}")[0]
+    return DecodedImage(decoded.pixels, dpi, None)

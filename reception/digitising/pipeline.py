@@ -1,0 +1,130 @@
+"""One component from pages: process each page, OCR it, assemble a PDF/A, write, hash.
+
+Blocks for seconds per page: run it on a worker thread; ``progress`` is called from there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from hardware.scanner.interface import ScannedPage
+from reception.digitising import ocr, pdf_images, pdfa, processing
+from reception.digitising.model import (
+    ComponentInfo,
+    DigitisedComponent,
+    DigitiseError,
+    DigitiseOptions,
+    NoPagesError,
+    PageEdit,
+    ProgressSink,
+    component_file_name,
+    no_progress,
+)
+from reception.timezone import now_in_vietnam
+
+log = logging.getLogger(__name__)
+
+#: A page as the clerk arranged it: the source page and what was done to it.
+EditedPage = tuple[ScannedPage, PageEdit]
+
+
+def next_component_path(folder: Path, info: ComponentInfo) -> Path:
+    """``folder/<MaHoSo>_<MaThanhPhanHoSo>_<n>.pdf`` with the first unused ``n``."""
+    number = 1
+    while (folder / component_file_name(info, number)).exists():
+        number += 1
+    return folder / component_file_name(info, number)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write then rename, with fsync: a power cut leaves the old file or the new, never half."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise DigitiseError(f"cannot write {path.name}: {exc.strerror}") from exc
+
+
+def digitise(
+    pages: Sequence[EditedPage | ScannedPage],
+    info: ComponentInfo,
+    out_path: Path,
+    *,
+    options: DigitiseOptions | None = None,
+    progress: ProgressSink = no_progress,
+    clock: Callable[[], datetime] = now_in_vietnam,
+) -> DigitisedComponent:
+    """Make ``out_path``, one PDF/A-2b for the component, from ``pages`` in order.
+
+    Raises ``NoPagesError`` when nothing but blank pages remains and ``DigitiseError`` when
+    the file cannot be written; OCR failing only leaves the PDF without a text layer.
+    """
+    options = options or DigitiseOptions()
+    edited = [p if isinstance(p, tuple) else (p, PageEdit()) for p in pages]
+    oriented = [processing.orient(page, edit) for page, edit in edited]
+    kept = [p for p in oriented if not (options.remove_blank and processing.is_blank(p))]
+    removed = len(oriented) - len(kept)
+    if not kept:
+        raise NoPagesError("every page is blank" if oriented else "no pages were given")
+    use_ocr = options.ocr and ocr.ocr_available(options.ocr_languages)
+    total = 2 * len(kept) + 1 if use_ocr else len(kept) + 1
+    done = 0
+    progress(done, total, "processing")
+
+    kind = processing.choose_component_kind([p.image for p in kept], options.mode)
+    upright = ocr.upright_turns if use_ocr and options.fix_orientation else None
+    processed: list[processing.ProcessedPage] = []
+    for page in kept:
+        processed.append(processing.process_page(page, kind, options, upright))
+        done += 1
+        progress(done, total, "processing")
+
+    layers: list[bytes | None] = []
+    for done_page in processed:
+        if use_ocr:
+            layers.append(
+                ocr.text_layer_pdf(done_page.pixels, done_page.dpi, options.ocr_languages)
+            )
+            done += 1
+            progress(done, total, "ocr")
+        else:
+            layers.append(None)
+
+    created_at = clock()
+    page_pdfs = [pdf_images.image_page_pdf(p.data, p.dpi) for p in processed]
+    data = pdfa.assemble_pdfa(page_pdfs, layers, info, created_at)
+    _write_atomically(out_path, data)
+    report = pdfa.inspect_pdf(data)
+    progress(total, total, "done")
+    log.info(
+        "digitised a component: %d pages (%d blank removed), %d bytes, OCR %s",
+        len(processed),
+        removed,
+        len(data),
+        "yes" if all(layer is not None for layer in layers) and use_ocr else "no",
+    )
+    return DigitisedComponent(
+        path=out_path,
+        info=info,
+        pages=len(processed),
+        bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        pdfa=report.pdfa_part == "2B" and not report.problems,
+        ocr=use_ocr and all(layer is not None for layer in layers),
+        created_at=created_at,
+        blank_pages_removed=removed,
+        page_modes=tuple(p.kind.value for p in processed),
+    )
