@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception.dossiers import Applicant
+from reception.applicant import Applicant, ApplicantProblem, check_applicant
 from reception.identity import CitizenIdentity, IdentitySource, Sex
 from reception.qr_payload import QrParseResult
+from ui.gui.representation_panel import RepresentationPanel
 
-_ID_NUMBER = re.compile(r"^\d{12}$")
 _DATE_FORMAT = "%d/%m/%Y"
+_INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; }"
 
 
 class ApplicantPanel(QGroupBox):
@@ -68,12 +68,7 @@ class ApplicantPanel(QGroupBox):
         self.sex.addItem(self.tr("Female"), Sex.FEMALE)
         self.sex.currentIndexChanged.connect(lambda _i: self._on_field_edited("sex"))
         form.insertRow(3, self.tr("Sex"), self.sex)
-        self.phone = QLineEdit()
-        self.phone.setObjectName("phone")
-        self.email = QLineEdit()
-        self.email.setObjectName("email")
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Email"), self.email)
+        self._build_contact_rows(form)
 
         self.warnings = QLabel()
         self.warnings.setObjectName("warnings")
@@ -87,8 +82,29 @@ class ApplicantPanel(QGroupBox):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.representation)
+        layout.addWidget(self.problems_label)
         layout.addWidget(self.warnings)
         layout.addWidget(self.raw_payload)
+
+    def _build_contact_rows(self, form: QFormLayout) -> None:
+        """Phone, email, representation and the live problem list."""
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.phone.setPlaceholderText(self.tr("e.g. 0912345678"))
+        self.email = QLineEdit()
+        self.email.setObjectName("email")
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Email"), self.email)
+        for contact in (self.phone, self.email):
+            contact.textEdited.connect(lambda _text: self._validate())
+        self.representation = RepresentationPanel()
+        self.representation.changed.connect(self._validate)
+        # Shown as the clerk types: what still stops the dossier from being saved.
+        self.problems_label = QLabel()
+        self.problems_label.setObjectName("problems")
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color: #b3261e;")
 
     def field_text(self, name: str) -> str:
         return self._edits[name].text().strip()
@@ -111,7 +127,7 @@ class ApplicantPanel(QGroupBox):
         warnings: tuple[str, ...] = (),
     ) -> None:
         """Replace the fields with ``identity``; each filled field remembers ``source``."""
-        self.clear()
+        self.clear(keep_representation=True)
         values = {
             "id_number": identity.id_number,
             "full_name": identity.full_name,
@@ -131,9 +147,11 @@ class ApplicantPanel(QGroupBox):
             self._set_source("sex", source)
         self.raw_payload.setPlainText(raw)
         self.warnings.setText("\n".join(warnings))
-        self.changed.emit()
+        self._validate()
 
-    def clear(self) -> None:
+    def clear(self, *, keep_representation: bool = False) -> None:
+        """Empty every field (a new citizen); ``keep_representation`` keeps whom they act
+        for, so a card read after the clerk chose "representing" does not undo it."""
         for edit in self._edits.values():
             edit.clear()
         for label in self._source_labels.values():
@@ -143,17 +161,14 @@ class ApplicantPanel(QGroupBox):
         self.email.clear()
         self.warnings.clear()
         self.raw_payload.clear()
+        if not keep_representation:
+            self.representation.clear()
         self._sources.clear()
-        self.changed.emit()
+        self._validate(show=False)
 
     def problems(self) -> list[str]:
         """What stops the applicant from being saved, in words for the clerk."""
-        found = []
-        if not self.field_text("full_name"):
-            found.append(self.tr("Enter the applicant's full name."))
-        id_number = self.field_text("id_number")
-        if id_number and not _ID_NUMBER.match(id_number):
-            found.append(self.tr("The ID number must have 12 digits."))
+        found = [self._problem_text(p) for p in self._field_problems().values()]
         for name in ("date_of_birth", "issue_date"):
             if self.field_text(name) and _parse_date(self.field_text(name)) is None:
                 found.append(self.tr("Dates are written dd/mm/yyyy."))
@@ -161,8 +176,19 @@ class ApplicantPanel(QGroupBox):
         return found
 
     def applicant(self) -> Applicant:
-        """The applicant as entered; call only when :meth:`problems` is empty."""
-        identity = CitizenIdentity(
+        """The applicant as entered, with the source of each value; call only when
+        :meth:`problems` is empty."""
+        return Applicant(
+            identity=self._identity(),
+            phone=self.phone.text().strip() or None,
+            email=self.email.text().strip() or None,
+            kind=self.representation.current_kind(),
+            principal=self.representation.principal(),
+            sources={name: self._sources[name] for name in self._sources},
+        )
+
+    def _identity(self) -> CitizenIdentity:
+        return CitizenIdentity(
             id_number=self.field_text("id_number"),
             full_name=self.field_text("full_name"),
             date_of_birth=_parse_date(self.field_text("date_of_birth")),
@@ -171,11 +197,51 @@ class ApplicantPanel(QGroupBox):
             issue_date=_parse_date(self.field_text("issue_date")),
             old_id_number=self.field_text("old_id_number") or None,
         )
-        return Applicant(
-            identity=identity,
+
+    def _field_problems(self) -> dict[str, ApplicantProblem]:
+        draft = Applicant(
+            identity=self._identity(),
             phone=self.phone.text().strip() or None,
             email=self.email.text().strip() or None,
+            kind=self.representation.current_kind(),
+            principal=self.representation.principal(),
         )
+        return check_applicant(draft)
+
+    def _validate(self, *, show: bool = True) -> None:
+        """Mark the fields in error and list the problems; an empty form shows none."""
+        problems = self._field_problems() if show else {}
+        edits = {
+            **self._edits,
+            "phone": self.phone,
+            "email": self.email,
+            "principal_name": self.representation.principal_name,
+            "principal_id": self.representation.principal_id,
+        }
+        for name, edit in edits.items():
+            edit.setStyleSheet(_INVALID_STYLE if name in problems else "")
+        self.problems_label.setText("\n".join(self._problem_text(p) for p in problems.values()))
+        self.changed.emit()
+
+    def _problem_text(self, problem: ApplicantProblem) -> str:
+        return {
+            ApplicantProblem.NAME_MISSING: self.tr("Enter the applicant's full name."),
+            ApplicantProblem.ADDRESS_MISSING: self.tr("Enter the address."),
+            ApplicantProblem.ID_NUMBER_MALFORMED: self.tr("The ID number must have 12 digits."),
+            ApplicantProblem.PHONE_MALFORMED: self.tr(
+                "The phone number is not valid (10 digits starting with 0, e.g. 0912345678)."
+            ),
+            ApplicantProblem.EMAIL_MALFORMED: self.tr("The email address is not valid."),
+            ApplicantProblem.PRINCIPAL_NAME_MISSING: self.tr(
+                "Enter the name of the person or organisation represented."
+            ),
+            ApplicantProblem.PRINCIPAL_ID_MALFORMED: self.tr(
+                "The represented person's ID number must have 12 digits."
+            ),
+            ApplicantProblem.TAX_CODE_MALFORMED: self.tr(
+                "The tax code must have 10 digits (or 10 digits, a dash and 3 digits)."
+            ),
+        }[problem]
 
     def _set_source(self, name: str, source: IdentitySource) -> None:
         self._sources[name] = source
@@ -192,7 +258,7 @@ class ApplicantPanel(QGroupBox):
 
     def _on_field_edited(self, name: str) -> None:
         self._set_source(name, IdentitySource.TYPED)
-        self.changed.emit()
+        self._validate()
 
 
 def _format_date(value: date | None) -> str:

@@ -1,20 +1,26 @@
-"""Choose the procedure (search by code or words, accents optional) and see its components."""
+"""Choose the procedure (search by code or words, accents optional), and how each of its
+components was received."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from reception.dossiers import ComponentStatus, ResultDelivery
 from reception.procedures import Catalogue, Procedure
 
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,7 +82,9 @@ class ProcedurePicker(QGroupBox):
 
 
 class ComponentList(QGroupBox):
-    """The dossier components the chosen procedure asks for, ticked as they are received."""
+    """The dossier components the chosen procedure asks for, each with how it was received."""
+
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,14 +92,32 @@ class ComponentList(QGroupBox):
         self.items = QListWidget()
         self.items.setObjectName("components")
         self.empty = QLabel(self.tr("Choose a procedure to see its components."))
+        self._status_boxes: dict[str, QComboBox] = {}
+        self.sets = QSpinBox()
+        self.sets.setObjectName("dossier_sets")
+        self.sets.setRange(1, 99)
+        self.delivery = QComboBox()
+        self.delivery.setObjectName("result_delivery")
+        self.delivery.addItem(self.tr("at the counter"), ResultDelivery.COUNTER.value)
+        self.delivery.addItem(self.tr("by post"), ResultDelivery.POST.value)
+        options = QFormLayout()
+        options.addRow(self.tr("Number of dossier sets"), self.sets)
+        options.addRow(self.tr("Result received"), self.delivery)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.items)
+        layout.addLayout(options)
 
     def show_procedure(self, procedure: Procedure | None) -> None:
+        """List the components of ``procedure``: required ones on paper, optional ones not
+        received, until the clerk says otherwise."""
         self.items.clear()
+        self._status_boxes.clear()
+        self.sets.setValue(1)
+        self.delivery.setCurrentIndex(0)
         self.empty.setVisible(procedure is None)
         if procedure is None:
+            self.changed.emit()
             return
         kinds = {
             "original": self.tr("original"),
@@ -103,7 +129,45 @@ class ComponentList(QGroupBox):
             text += f", {component.copies} " + self.tr("copies")
             if not component.required:
                 text += " " + self.tr("(if any)")
-            item = QListWidgetItem(text)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.items.addItem(item)
+            self._add_row(component.code, text, component.required)
+        self.changed.emit()
+
+    def statuses(self) -> dict[str, ComponentStatus]:
+        """The status chosen for each component, by component code."""
+        return {
+            code: ComponentStatus(box.currentData()) for code, box in self._status_boxes.items()
+        }
+
+    def result_delivery(self) -> ResultDelivery:
+        return ResultDelivery(str(self.delivery.currentData()))
+
+    def set_status(self, code: str, status: ComponentStatus) -> None:
+        box = self._status_boxes[code]
+        box.setCurrentIndex(box.findData(status.value))
+
+    def _add_row(self, code: str, text: str, required: bool) -> None:
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(4, 2, 4, 2)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        status = QComboBox()
+        status.setObjectName(f"component_status_{code}")
+        for value, words in (
+            (ComponentStatus.PAPER, self.tr("paper")),
+            (ComponentStatus.DIGITISED, self.tr("digitised")),
+            (ComponentStatus.REUSED, self.tr("reused")),
+            (ComponentStatus.NOT_RECEIVED, self.tr("not received")),
+        ):
+            status.addItem(words, value.value)
+        default = ComponentStatus.PAPER if required else ComponentStatus.NOT_RECEIVED
+        status.setCurrentIndex(status.findData(default.value))
+        status.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        row_layout.addWidget(label, 1)
+        row_layout.addWidget(status)
+        item = QListWidgetItem()
+        item.setData(_CODE_ROLE, code)
+        item.setSizeHint(row.sizeHint())
+        self.items.addItem(item)
+        self.items.setItemWidget(item, row)
+        self._status_boxes[code] = status

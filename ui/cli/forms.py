@@ -1,0 +1,99 @@
+"""``reception receipt CODE --out FILE.pdf [--form 01|02|03]`` and ``reception ledger``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from reception.errors import UserError
+from reception.forms import FormKind
+from reception.procedures import ProcedureNotFoundError, load_active_catalogue
+from reception.timezone import now_in_vietnam
+from ui.cli.context import CliContext
+from ui.cli.dossier import get_dossier, open_store
+
+MAX_LEDGER_DAYS = 366
+
+
+class DateRangeError(UserError):
+    code = "date_range_invalid"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``receipt`` and ``ledger`` subcommands."""
+    receipt = subparsers.add_parser(
+        "receipt",
+        help="print a dossier's form to PDF (01 receipt, 02 request to complete, 03 refusal)",
+    )
+    receipt.add_argument("code", metavar="CODE")
+    receipt.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    receipt.add_argument(
+        "--form", choices=[k.value for k in FormKind], default=FormKind.RECEIPT.value
+    )
+    receipt.add_argument("--reason", help="02/03: the reason (dotted lines when absent)")
+    receipt.add_argument(
+        "--item",
+        action="append",
+        default=[],
+        help="02: what to add or correct, repeatable (default: missing required components)",
+    )
+    receipt.add_argument("--contact", help="02: whom to contact for help")
+    receipt.set_defaults(handler=run_receipt)
+
+    ledger = subparsers.add_parser("ledger", help="print the ledger (sổ theo dõi hồ sơ) to PDF")
+    ledger.add_argument("--from", dest="first", required=True, type=_iso_date, metavar="D")
+    ledger.add_argument("--to", dest="last", required=True, type=_iso_date, metavar="D")
+    ledger.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    ledger.set_defaults(handler=run_ledger)
+
+
+def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception receipt``."""
+    # reportlab and the fonts load only for the commands that print.
+    from reception.forms.render import render_form, write_pdf
+
+    dossier = get_dossier(context, args.code)
+    try:
+        template = load_active_catalogue(context.data_dir).get(dossier.procedure_code)
+        form_template: str | None = template.form_template
+    except ProcedureNotFoundError:
+        form_template = None  # a procedure since removed from the catalogue: the default basis
+    data = render_form(
+        FormKind(args.form),
+        dossier,
+        context.config.unit,
+        template=form_template,
+        reason=args.reason,
+        items=args.item,
+        contact=args.contact,
+    )
+    write_pdf(args.out, data)
+    print(f"{args.out}", file=sys.stderr)
+    return 0
+
+
+def run_ledger(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception ledger``."""
+    from reception.forms.render import render_ledger_pdf, write_pdf
+
+    if args.last < args.first:
+        raise DateRangeError("--to is before --from")
+    if (args.last - args.first).days >= MAX_LEDGER_DAYS:
+        raise DateRangeError(f"a ledger covers at most {MAX_LEDGER_DAYS} days")
+    dossiers = open_store(context).list_between(args.first, args.last)
+    today = now_in_vietnam().date()
+    write_pdf(
+        args.out,
+        render_ledger_pdf(dossiers, context.config.unit, args.first, args.last, day=today),
+    )
+    print(f"{args.out}: {len(dossiers)} dossiers", file=sys.stderr)
+    return 0
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date YYYY-MM-DD: {text!r}") from None

@@ -1,0 +1,100 @@
+"""Renders, exports and prints forms on its own thread; talks to widgets through signals.
+
+Rendering (reportlab), rasterising (PDFium), writing a file and painting a printout all
+block for tens of milliseconds or more, so none of them runs on the GUI thread. QPainter
+may paint on a QPrinter outside the GUI thread; the print dialog itself stays on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRect, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from reception.config import UnitConfig
+from reception.dossiers import Dossier
+from reception.errors import ReceptionError
+from reception.forms import FormKind
+from ui.gui.pdf_raster import render_pages
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DPI = 90  # an A4 page 744 px wide: the dialog's width, text still legible
+# Printers get the page at their own resolution, capped: 300 dpi is sharp for text and
+# keeps a page image near 26 MB instead of 100 MB at 600 dpi.
+MAX_PRINT_DPI = 300
+
+
+class FormWorker(QObject):
+    """Turns a dossier into the PDF of a form, its preview, a file or a printout."""
+
+    rendered = Signal(str, str, object, list)  # dossier code, form kind, PDF bytes, [QImage]
+    exported = Signal(str)  # the path written
+    printed = Signal(int)  # pages sent to the printer
+    failed = Signal(str, str)  # error code, English detail
+
+    def __init__(self, unit: UnitConfig) -> None:
+        super().__init__()
+        self._unit = unit
+
+    @Slot(object, str)
+    def render(self, dossier: Dossier, kind: str) -> None:
+        """Render form ``kind`` ("01", "02", "03") of ``dossier`` and its preview pages."""
+        # reportlab and the fonts load on first use, on this thread.
+        from reception.forms.render import render_form
+
+        try:
+            pdf = render_form(FormKind(kind), dossier, self._unit)
+            pages = render_pages(pdf, PREVIEW_DPI)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        self.rendered.emit(dossier.code, kind, pdf, pages)
+
+    @Slot(object, str)
+    def export(self, pdf: bytes, path: str) -> None:
+        """Write ``pdf`` to ``path`` (through a temporary file and a rename)."""
+        from reception.forms.render import write_pdf
+
+        try:
+            write_pdf(Path(path), pdf)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        log.info("form exported")  # no path: it may carry the citizen's name
+        self.exported.emit(path)
+
+    @Slot(object, object)
+    def print_pdf(self, pdf: bytes, printer: QPrinter) -> None:
+        """Paint every page of ``pdf`` on ``printer``, scaled to its printable area."""
+        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        try:
+            pages = render_pages(pdf, dpi)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.failed.emit("print_failed", "the printer cannot be opened")
+            return
+        try:
+            for index, page in enumerate(pages):
+                if index:
+                    printer.newPage()
+                _paint_fitted(painter, page)
+        finally:
+            painter.end()
+        count = len(pages)
+        self.printed.emit(count)
+
+
+def _paint_fitted(painter: QPainter, image: QImage) -> None:
+    """Draw ``image`` as large as the page allows, keeping its proportions, centred."""
+    area = painter.viewport()
+    scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    x = area.x() + (area.width() - scaled.width()) // 2
+    y = area.y() + (area.height() - scaled.height()) // 2
+    painter.drawImage(QRect(x, y, scaled.width(), scaled.height()), image)
