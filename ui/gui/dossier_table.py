@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from reception.dossiers import Dossier
 
 _Index = QModelIndex | QPersistentModelIndex
+UPLOAD_COLUMN = 4
 
 
 class DossierTableModel(QAbstractTableModel):
@@ -20,6 +21,8 @@ class DossierTableModel(QAbstractTableModel):
             self.tr("Procedure"),
             self.tr("Upload"),
         ]
+        # Per dossier code: the upload column's text and tooltip (ui.gui.upload_controls).
+        self._upload: dict[str, tuple[str, str]] = {}
 
     def set_dossiers(self, dossiers: list[Dossier]) -> None:
         self.beginResetModel()
@@ -28,6 +31,17 @@ class DossierTableModel(QAbstractTableModel):
 
     def dossier_at(self, row: int) -> Dossier:
         return self._rows[row]
+
+    def codes(self) -> list[str]:
+        return [dossier.code for dossier in self._rows]
+
+    def set_upload_state(self, code: str, text: str, tooltip: str) -> None:
+        """Show the upload state of one dossier (a no-op for a dossier not listed)."""
+        self._upload[code] = (text, tooltip)
+        for row, dossier in enumerate(self._rows):
+            if dossier.code == code:
+                cell = self.index(row, UPLOAD_COLUMN)
+                self.dataChanged.emit(cell, cell)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -43,6 +57,10 @@ class DossierTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if index.isValid() and index.column() == UPLOAD_COLUMN:
+            upload = self._upload.get(self._rows[index.row()].code)
+            if role == Qt.ItemDataRole.ToolTipRole and upload is not None:
+                return upload[1]
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         dossier = self._rows[index.row()]
@@ -55,5 +73,5 @@ class DossierTableModel(QAbstractTableModel):
             return dossier.applicant.identity.full_name
         if column == 3:
             return dossier.procedure_name
-        # The upload queue is not built yet: say so rather than pretend.
-        return self.tr("not sent (no upload queue yet)")
+        upload = self._upload.get(dossier.code)
+        return upload[0] if upload is not None else self.tr("not sent")

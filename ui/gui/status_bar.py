@@ -35,6 +35,10 @@ class StatusBar(QStatusBar):
         self.queue = QLabel()
         self.queue.setObjectName("indicator_queue")
         self.addPermanentWidget(self.queue)
+        # Beside the count, from the upload worker: online or not, the oldest waiting.
+        self.upload = QLabel()
+        self.upload.setObjectName("indicator_upload")
+        self.addPermanentWidget(self.upload)
         self.addPermanentWidget(self.badge)
 
     def show_device(self, kind: DeviceKind, state: str) -> None:
@@ -52,8 +56,13 @@ class StatusBar(QStatusBar):
     def show_queue(self, unsent: int) -> None:
         self.queue.setText(self.tr("Not sent: %1").replace("%1", str(unsent)))
         self.queue.setToolTip(
-            self.tr("Dossiers are kept on this computer; uploading is not available yet.")
+            self.tr("Dossiers are kept on this computer until the server confirms them.")
         )
+
+    def show_upload(self, detail: str, tooltip: str) -> None:
+        """What the upload worker reports (see ui.gui.upload_controls)."""
+        self.upload.setText(detail)
+        self.upload.setToolTip(tooltip)
 
     def _kind_name(self, kind: DeviceKind) -> str:
         return {

@@ -1,0 +1,94 @@
+"""``reception queue status|drain|retry`` and ``reception dev-server``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reception.upload import queue
+from reception.upload.outbox import JobState
+from tests.reception.upload.conftest import (
+    Counter,
+    ServerFactory,
+    _local_traffic_only,
+    counter,
+    dev_server,
+)
+from ui.cli import main
+
+__all__ = ["_local_traffic_only", "counter", "dev_server"]  # fixtures shared with the upload tests
+
+
+@pytest.fixture(autouse=True)
+def _credentials(monkeypatch: pytest.MonkeyPatch, _local_traffic_only: None) -> None:
+    monkeypatch.setenv("RECEPTION_SERVER_USERNAME", "demo")
+    monkeypatch.setenv("RECEPTION_SERVER_PASSWORD", "demo")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+
+
+def run(argv: list[str], counter: Counter, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["--data-dir", str(counter.path.parent), *argv])
+    out, _ = capsys.readouterr()
+    return status, out
+
+
+def test_status_drain_and_status_again(
+    counter: Counter, dev_server: ServerFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    codes = counter.save(3, files_each=1)
+    status, out = run(["queue", "status", "--json"], counter, capsys)
+    document = json.loads(out)
+    assert status == 0
+    assert document["counts"]["queued"] == 3 and document["unsent"] == 3
+    assert document["oldest_waiting"]["dossier_code"] == codes[0]
+    assert document["last_error"] is None and document["attention"] == []
+
+    server = dev_server()
+    status, out = run(["queue", "drain", "--server", server.url], counter, capsys)
+    assert status == 0 and "sent 3" in out
+    assert server.store.dossier_codes() == codes
+    status, out = run(["queue", "status"], counter, capsys)
+    assert "sent 3" in out
+
+
+def test_refused_dossiers_exit_3_and_retry_requeues_them(
+    counter: Counter, dev_server: ServerFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = counter.save(1)[0]
+    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H22"}))
+    status, _ = run(["queue", "drain", "--server", server.url, "--until-empty"], counter, capsys)
+    assert status == 3
+    status, out = run(["queue", "status"], counter, capsys)
+    assert f"needs attention: {code}: procedure 1.001193" in out
+    status, out = run(["queue", "retry", code], counter, capsys)
+    assert status == 0 and "was attention" in out
+    assert queue.summary(counter.db).counts[JobState.QUEUED] == 1
+
+
+def test_unreachable_server_leaves_the_queue_and_exits_1(
+    counter: Counter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counter.save(1)
+    status, out = run(["queue", "drain", "--server", "http://127.0.0.1:9"], counter, capsys)
+    assert status == 1 and "left to send 1" in out
+
+
+def test_errors_a_person_can_fix_exit_2(
+    counter: Counter, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(counter.path.parent), "queue", "drain"]) == 2
+    assert "no server address" in capsys.readouterr().err
+    assert main(["--data-dir", str(counter.path.parent), "queue", "retry", "NOPE"]) == 2
+
+
+def test_the_dev_server_command_serves_and_stops_by_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(["dev-server", "--port", "0", "--data", str(tmp_path), "--max-seconds", "0.01",
+                   "--fail-rate", "0.5", "--downtime", "5-10"])  # fmt: skip
+    assert status == 0
+    assert "serving http://127.0.0.1:" in capsys.readouterr().out
+    assert (tmp_path / "dev-server.sqlite3").exists()
+    assert main(["dev-server", "--data", str(tmp_path), "--fail-rate", "2"]) == 2

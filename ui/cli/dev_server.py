@@ -1,0 +1,91 @@
+"""``reception dev-server``: the upload protocol on this machine, for demos and tests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from reception.devserver.faults import FaultPlan
+from reception.devserver.server import DevServer
+from ui.cli.context import CliContext
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``dev-server`` subcommand."""
+    parser = subparsers.add_parser(
+        "dev-server",
+        help="run a development server for the upload protocol, with fault switches",
+        description=(
+            "Serve the upload protocol (docs/upload-protocol.md): files to DIR/files, "
+            "dossiers in DIR/dev-server.sqlite3. Rates are fractions of requests (0..1). "
+            "Log in as demo/demo unless --user is given."
+        ),
+    )
+    parser.add_argument("--port", type=int, default=8765, help="TCP port (0: any free port)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--data", type=Path, required=True, metavar="DIR", help="storage folder")
+    parser.add_argument("--user", default="demo:demo", metavar="NAME:PASSWORD")
+    rates = {
+        "fail-rate": "answer 503",
+        "slow-rate": "answer after --slow-seconds",
+        "drop-request-rate": "hang up halfway through reading the request",
+        "drop-after-headers-rate": "do the work, send the headers, hang up",
+        "drop-mid-body-rate": "do the work, send half the answer, hang up",
+        "lose-confirmation-rate": "store the dossier, hang up without answering",
+    }
+    for name, meaning in rates.items():
+        parser.add_argument(f"--{name}", type=float, default=0.0, metavar="F", help=meaning)
+    parser.add_argument("--slow-seconds", type=float, default=2.0)
+    parser.add_argument(
+        "--downtime",
+        action="append",
+        default=[],
+        metavar="START-END",
+        help="seconds after start during which every connection is cut (repeatable)",
+    )
+    parser.add_argument("--token-ttl", type=float, default=3600.0, metavar="SECONDS")
+    parser.add_argument("--refuse-procedure", action="append", default=[], metavar="CODE")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the fault generator")
+    parser.add_argument(
+        "--max-seconds", type=float, default=None, help="stop by itself after this long"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception dev-server``."""
+    name, _, password = args.user.partition(":")
+    try:
+        downtime = tuple(
+            (float(a), float(b)) for a, _, b in (w.partition("-") for w in args.downtime)
+        )
+        plan = FaultPlan(
+            error_rate=args.fail_rate,
+            slow_rate=args.slow_rate,
+            slow_seconds=args.slow_seconds,
+            drop_request_rate=args.drop_request_rate,
+            drop_after_headers_rate=args.drop_after_headers_rate,
+            drop_mid_body_rate=args.drop_mid_body_rate,
+            lose_confirmation_rate=args.lose_confirmation_rate,
+            downtime=downtime,
+            token_ttl_seconds=args.token_ttl,
+            refuse_procedures=frozenset(args.refuse_procedure),
+            seed=args.seed,
+        )
+    except ValueError as exc:
+        print(f"reception: {exc}", file=sys.stderr)
+        return 2
+    server = DevServer(
+        args.data, host=args.host, port=args.port, faults=plan, users={name: password}
+    ).start()
+    print(f"dev-server: serving {server.url} from {args.data}", flush=True)
+    try:
+        threading.Event().wait(args.max_seconds)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0

@@ -1,0 +1,138 @@
+"""``reception queue status|drain|retry``: the upload queue from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+from datetime import datetime
+from typing import Any
+
+from reception.timezone import VIETNAM
+from reception.upload import queue
+from reception.upload.connect import connect
+from reception.upload.dispatcher import Dispatcher
+from reception.upload.drain import drain
+from reception.upload.outbox import JobState
+from reception.upload.purge import purge_confirmed
+from ui.cli.context import CliContext
+
+DEFAULT_MAX_SECONDS = 3600.0
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``queue`` subcommand."""
+    parser = subparsers.add_parser(
+        "queue",
+        help="the queue of dossiers to upload to the province's dossier system",
+        description="Show, drain or retry the upload queue of this counter's database.",
+    )
+    actions = parser.add_subparsers(dest="queue_command", metavar="ACTION", required=True)
+    status = actions.add_parser("status", help="counts per state, oldest waiting, last error")
+    status.add_argument("--json", action="store_true", help="print a JSON object")
+    status.set_defaults(handler=run_status)
+    drain_parser = actions.add_parser(
+        "drain",
+        help="upload in the foreground",
+        description=(
+            "Send every dossier that is due. Exit 0 when nothing is left to send, 1 when "
+            "some are still queued (server unreachable, waiting to retry), 3 when some "
+            "need attention (refused by the server: see `queue status`)."
+        ),
+    )
+    drain_parser.add_argument(
+        "--until-empty",
+        action="store_true",
+        help="also wait for retries and for the server to come back",
+    )
+    drain_parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=DEFAULT_MAX_SECONDS,
+        help=f"give up waiting after this long (default {DEFAULT_MAX_SECONDS:.0f})",
+    )
+    drain_parser.add_argument(
+        "--server", metavar="URL", help="server address (default: [server] url of the config)"
+    )
+    drain_parser.set_defaults(handler=run_drain)
+    retry = actions.add_parser("retry", help="queue a dossier again now (after fixing it)")
+    retry.add_argument("code", metavar="CODE", help="the dossier code (mã hồ sơ)")
+    retry.set_defaults(handler=run_retry)
+
+
+def run_status(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception queue status``."""
+    summary = queue.summary(context.db)
+    attention = queue.needing_attention(context.db)
+    if args.json:
+        document = summary.to_json()
+        document["attention"] = [
+            {"dossier_code": v.dossier_code, "code": v.last_error_code, "reason": v.last_error}
+            for v in attention
+        ]
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    counts = ", ".join(f"{state.value} {count}" for state, count in summary.counts.items())
+    print(f"upload queue: {counts}")
+    if summary.oldest_waiting_code is not None and summary.oldest_waiting_since is not None:
+        print(
+            f"oldest not sent: {summary.oldest_waiting_code}"
+            f" (since {_local(summary.oldest_waiting_since)})"
+        )
+    if summary.last_error is not None:
+        error = summary.last_error
+        print(f"last error: {error.dossier_code}: {error.code}: {error.reason}")
+    for view in attention:
+        print(f"needs attention: {view.dossier_code}: {view.last_error}")
+    return 0
+
+
+def run_drain(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception queue drain``."""
+    config = context.config
+    stop = threading.Event()
+    with connect(config.server, args.server) as uploader:
+        dispatcher = Dispatcher(context.db, uploader, unit_code=config.unit.code, cancel=stop)
+        try:
+            report = drain(
+                context.db,
+                dispatcher,
+                until_empty=args.until_empty,
+                max_seconds=args.max_seconds,
+                wait=stop.wait,
+            )
+        except KeyboardInterrupt:
+            # The job in hand stays leased by this (ending) process; the next drain or the
+            # window sees its holder is gone and sends it again, harmlessly.
+            print("drain: interrupted", file=sys.stderr)
+            return 130
+    purge_confirmed(
+        context.db,
+        now=time.time(),
+        reconciliation_days=config.server.reconciliation_days,
+        documents_root=context.data_dir,
+    )
+    assert report.remaining is not None
+    done = ", ".join(f"{outcome.value} {n}" for outcome, n in sorted(report.outcomes.items()))
+    print(
+        f"drain: {done or 'nothing due'}; left to send {report.remaining.to_send},"
+        f" needing attention {report.remaining.counts[JobState.ATTENTION]}"
+    )
+    return report.exit_status
+
+
+def run_retry(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception queue retry CODE``."""
+    before = queue.retry(context.db, args.code, now=time.time())
+    if before is JobState.SENT:
+        print(f"{args.code} was already confirmed by the server; nothing to do")
+    else:
+        print(f"{args.code} queued (was {before.value})")
+    return 0
+
+
+def _local(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, VIETNAM).strftime("%d/%m/%Y %H:%M:%S")
