@@ -47,6 +47,8 @@ class ServerConfig:
     url: str | None
     ca_bundle: Path | None
     timeout_seconds: float
+    # Days a confirmed dossier's documents and personal data stay on this computer.
+    reconciliation_days: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,19 @@ class DevicesConfig:
     card_reader: str | None
     camera_index: int | None
     simulator_person: Path | None
+    # Serial / virtual COM port of a scanner gun in serial mode ("/dev/ttyACM0", "COM3");
+    # None: no serial gun (keyboard-wedge guns need no configuration).
+    scanner_gun_port: str | None = None
+    scanner_gun_baudrate: int = 9600
+
+
+@dataclass(frozen=True, slots=True)
+class DigitisingConfig:
+    """Capturing dossier components: the scan-to-folder path and how long copies are kept."""
+
+    scan_folder: Path | None = None  # where a multifunction printer saves scans
+    retention_days: int = 30  # a digitised component's local copy, for reuse, then deleted
+    scanner: str | None = None  # SANE/WIA device name; None for the first one found
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +82,7 @@ class Config:
     data_dir: Path | None = None
     source: Path | None = None  # the file read, None for the built-in demo values
     is_demo: bool = field(default=False)
+    digitising: DigitisingConfig = field(default_factory=DigitisingConfig)
 
 
 DEMO_CONFIG = Config(
@@ -128,6 +144,9 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         url=url,
         ca_bundle=Path(ca_bundle) if ca_bundle else None,
         timeout_seconds=reader.number("server.timeout_seconds", demo.server.timeout_seconds),
+        reconciliation_days=reader.number(
+            "server.reconciliation_days", demo.server.reconciliation_days
+        ),
     )
     simulate = reader.text("devices.simulate", default=SimulateMode.AUTO.value)
     try:
@@ -143,11 +162,22 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         card_reader=reader.text("devices.card_reader", default="") or None,
         camera_index=camera,
         simulator_person=Path(person) if person else None,
+        scanner_gun_port=reader.text("devices.scanner_gun_port", default="") or None,
+        scanner_gun_baudrate=reader.integer("devices.scanner_gun_baudrate", 9600),
     )
     language = reader.text("language", default="vi")
     if language not in ("vi", "en"):
         reader.fail("language", "expected vi or en")
     data_dir = reader.text("storage.data_dir", default="")
+    scan_folder = reader.text("digitising.scan_folder", default="")
+    retention_days = reader.integer("digitising.retention_days", 30)
+    if not 1 <= retention_days <= 3650:
+        reader.fail("digitising.retention_days", "expected a number of days from 1 to 3650")
+    digitising = DigitisingConfig(
+        scan_folder=Path(scan_folder) if scan_folder else None,
+        retention_days=retention_days,
+        scanner=reader.text("digitising.scanner", default="") or None,
+    )
     return Config(
         unit=unit,
         workstation=workstation,
@@ -156,6 +186,7 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         language=language,
         data_dir=Path(data_dir) if data_dir else None,
         source=source,
+        digitising=digitising,
     )
 
 

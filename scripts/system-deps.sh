@@ -12,6 +12,7 @@ RUN_PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-randr0 libxcb-render-util0 libxcb-image0
+  tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng sane-utils libsane1 libsane-dev
 )
 # Tests also drive a virtual card reader (vpcd), a virtual screen and PDF text tools.
 TEST_PACKAGES=(vsmartcard-vpcd xvfb xauth poppler-utils)

@@ -19,8 +19,14 @@ VENDOR_MODULES = {
     "smartcard": {"hardware/card/pcsc.py"},
     "pyzbar": {"hardware/qr/zbar.py"},
     "zxingcpp": {"hardware/qr/zxing.py"},
+    "sane": {"hardware/scanner/sane.py"},
+    "win32com": {"hardware/scanner/wia.py"},
+    "img2pdf": {"reception/digitising/pdf_images.py"},
+    "pikepdf": {"reception/digitising/pdfa.py"},
+    "pypdfium2": {"hardware/imaging/pdf_pages.py"},
+    "serial": {"hardware/scanner_gun/serial_port.py"},
 }
-CV2_ALLOWED_PREFIX = "hardware/camera/"
+CV2_ALLOWED_PREFIX = ("hardware/camera/", "hardware/imaging/")
 
 
 def _imports(path: Path) -> Iterator[str]:

@@ -10,24 +10,21 @@ from hardware.camera.opencv import OpenCvCamera
 from hardware.camera.simulated import SimulatedCamera, render_qr_scene
 from hardware.card.connection import ReaderProvider
 from hardware.card.pcsc import PcscReaderProvider
-from hardware.card.simulated import FileSystemCard, SimulatedReaderProvider
+from hardware.card.simulated import ApduCard, SimulatedReaderProvider
 from hardware.discovery import DeviceKind, DiscoveredDevices, discover
-from hardware.qr.interface import QrDecoder
-from hardware.qr.zbar import ZbarQrDecoder, zbar_available
-from hardware.qr.zxing import ZxingQrDecoder
+from hardware.qr.cascade import build_cascade
+from hardware.qr.interface import QrReader
 from hardware.scanner.interface import DocumentScanner
 from hardware.scanner.simulated import SimulatedScanner
+from hardware.scanner_gun.serial_port import SerialScannerGun
 from reception.config import Config, SimulateMode
 from reception.identity import CitizenIdentity
 from reception.paths import resources_dir
 from reception.simulated_person import cccd_qr_text, load_person
+from ui.card_simulator import simulated_chip
+from ui.document_sources import open_source
 
 log = logging.getLogger(__name__)
-
-# The ICAO 9303 LDS application; the simulated card offers it so the transport can be
-# exercised before the chip reader exists.
-LDS_AID = bytes.fromhex("A0000002471001")
-EF_COM = 0x011E
 
 
 @dataclass(frozen=True)
@@ -36,11 +33,15 @@ class DeviceSet:
 
     card_readers: ReaderProvider
     camera: Camera | None
-    qr_decoders: tuple[QrDecoder, ...]
+    qr_reader: QrReader
     scanner: DocumentScanner | None
     simulated: frozenset[DeviceKind]
     discovered: DiscoveredDevices
     simulated_person: CitizenIdentity | None = None
+    #: The simulated ID card chip, beside the simulated reader until the window lays it down.
+    simulated_card: ApduCard | None = None
+    #: A scanner gun in serial mode, when a port is configured (not opened yet).
+    scanner_gun: SerialScannerGun | None = None
 
 
 def build_devices(config: Config, *, force_simulate: bool = False) -> DeviceSet:
@@ -61,10 +62,12 @@ def build_devices(config: Config, *, force_simulate: bool = False) -> DeviceSet:
     person = load_person(config.devices.simulator_person) if simulated else None
 
     readers: ReaderProvider
+    simulated_card: ApduCard | None = None
     if DeviceKind.CARD_READER in simulated:
-        provider = SimulatedReaderProvider()
-        provider.insert(FileSystemCard(LDS_AID, {EF_COM: bytes.fromhex("60055F0104303130")}))
-        readers = provider
+        # The chip of the configured person; the clerk lays it on the reader from the
+        # window, so that a read starts exactly as it does with a real card.
+        simulated_card = simulated_chip(config.devices.simulator_person)
+        readers = SimulatedReaderProvider()
     else:
         readers = PcscReaderProvider()
 
@@ -78,19 +81,27 @@ def build_devices(config: Config, *, force_simulate: bool = False) -> DeviceSet:
     scanner: DocumentScanner | None = None
     if DeviceKind.SCANNER in simulated:
         scanner = SimulatedScanner(resources_dir() / "fonts" / "Tinos-Regular.ttf")
+    elif found.scanners:
+        wanted = config.digitising.scanner
+        scanner = open_source(wanted if wanted in found.scanners else found.scanners[0], config)
 
-    decoders: list[QrDecoder] = [ZxingQrDecoder()]
-    if zbar_available():
-        decoders.append(ZbarQrDecoder())
+    # A serial gun is only ever configured, never probed: opening unknown ports could
+    # disturb other serial devices.
+    gun_port = config.devices.scanner_gun_port
+    scanner_gun = (
+        SerialScannerGun(gun_port, config.devices.scanner_gun_baudrate) if gun_port else None
+    )
 
     for kind in sorted(simulated):
         log.info("using the simulated %s", kind.value)
     return DeviceSet(
         card_readers=readers,
         camera=camera,
-        qr_decoders=tuple(decoders),
+        qr_reader=build_cascade(),
         scanner=scanner,
         simulated=simulated,
         discovered=found,
         simulated_person=person,
+        simulated_card=simulated_card,
+        scanner_gun=scanner_gun,
     )

@@ -34,6 +34,17 @@ _MESSAGES: dict[str, object] = {
         "Messages", "The card did not answer correctly. Lay it down again."
     ),
     "device_failed": QT_TRANSLATE_NOOP("Messages", "The device failed."),
+    # Digitising dossier components (issue 6).
+    "digitise_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The PDF of the component could not be made. Check the disk and try again."
+    ),
+    "digitise_no_pages": QT_TRANSLATE_NOOP(
+        "Messages", "Every page is blank or deleted: there is nothing to save."
+    ),
+    "source_file_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "A file could not be read; the other files were not affected."
+    ),
+    "capture_cancelled": QT_TRANSLATE_NOOP("Messages", "The capture was cancelled."),
     "internal": QT_TRANSLATE_NOOP("Messages", "Unexpected error. The details are in the log."),
 }
 

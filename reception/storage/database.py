@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,8 +46,8 @@ def open_database(
         raise _storage_error(exc, path) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if str(mode).lower() != "wal":
+        mode = _switch_to_wal(conn)
+        if mode != "wal":
             raise StorageError(f"{path}: the database cannot use write-ahead logging ({mode})")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -59,6 +60,19 @@ def open_database(
         conn.close()
         raise
     return db
+
+
+def _switch_to_wal(conn: sqlite3.Connection) -> str:
+    """Set WAL mode; retried, because SQLite answers BUSY at once (without calling the busy
+    handler) when another connection is creating the same new file at that moment."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as exc:
+            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

@@ -43,15 +43,138 @@ def _v1_dossiers(db: sqlite_utils.Database) -> None:
 
 
 def _v2_dossier_details(db: sqlite_utils.Database) -> None:
-    """Reserved for the dossier details (appointment, components, representative)."""
+    """Dossier details: appointment and the calendar behind it, owner, components."""
+    db.executescript(
+        """
+        ALTER TABLE dossiers ADD COLUMN appointment_at TEXT;
+        ALTER TABLE dossiers ADD COLUMN processing_value INTEGER;
+        ALTER TABLE dossiers ADD COLUMN processing_unit TEXT;
+        ALTER TABLE dossiers ADD COLUMN same_day INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE dossiers ADD COLUMN calendar_version TEXT;
+        ALTER TABLE dossiers ADD COLUMN applicant_kind TEXT NOT NULL DEFAULT 'self';
+        ALTER TABLE dossiers ADD COLUMN owner_name TEXT;
+        ALTER TABLE dossiers ADD COLUMN delivery TEXT NOT NULL DEFAULT 'counter';
+        ALTER TABLE dossiers ADD COLUMN sets INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE dossiers ADD COLUMN ledger_book TEXT;
+        ALTER TABLE dossiers ADD COLUMN ledger_number INTEGER;
+        ALTER TABLE dossiers ADD COLUMN note TEXT;
+        CREATE INDEX dossiers_ledger ON dossiers (unit_code, ledger_book, ledger_number);
+        -- One row per dossier component, in the procedure's order, with how it was received.
+        CREATE TABLE dossier_components (
+            dossier_code TEXT NOT NULL REFERENCES dossiers (code),
+            position INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            copies INTEGER NOT NULL,
+            required INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            file_path TEXT,
+            file_sha256 TEXT,
+            PRIMARY KEY (dossier_code, code)
+        );
+        """
+    )
 
 
 def _v3_upload_outbox(db: sqlite_utils.Database) -> None:
-    """Reserved for the upload queue (transactional outbox)."""
+    """The upload queue: one job per dossier, written in the dossier's own transaction.
+
+    ``state`` is queued | uploading | sent | attention. A job is never deleted: after the
+    reconciliation period its personal data is purged and the row stays as the ledger's
+    proof of delivery. Times are UNIX seconds (REAL) so that comparisons are plain numbers.
+    """
+    db.executescript(
+        """
+        CREATE TABLE upload_jobs (
+            dossier_code TEXT PRIMARY KEY REFERENCES dossiers (code),
+            idempotency_key TEXT NOT NULL UNIQUE,
+            state TEXT NOT NULL
+                CHECK (state IN ('queued', 'uploading', 'sent', 'attention')),
+            enqueued_at REAL NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL,
+            lease_owner TEXT,
+            lease_expires_at REAL,
+            record_json TEXT,
+            last_error_code TEXT,
+            last_error TEXT,
+            last_error_at REAL,
+            confirmation_json TEXT,
+            sent_at REAL,
+            purged_at REAL
+        );
+        -- Claims scan queued jobs oldest first; the next wake-up looks for the earliest retry.
+        CREATE INDEX upload_jobs_fifo ON upload_jobs (state, enqueued_at, dossier_code);
+        CREATE INDEX upload_jobs_due ON upload_jobs (state, next_attempt_at);
+        CREATE TABLE upload_files (
+            dossier_code TEXT NOT NULL REFERENCES upload_jobs (dossier_code),
+            position INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            name TEXT NOT NULL,
+            component_code TEXT,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            file_id TEXT,
+            download_path TEXT,
+            PRIMARY KEY (dossier_code, position)
+        );
+        """
+    )
 
 
 def _v4_digitised_components(db: sqlite_utils.Database) -> None:
-    """Reserved for digitised components and the reuse store."""
+    """Digitised components (the reuse store), their use in dossiers, and who touched them.
+
+    A component is kept against its owner's ID number until ``expires_at``; deleting one
+    removes its file and sets ``deleted_at`` (the row stays, without the file, as the record
+    that it existed). ``digitised_access_log`` is append-only: triggers refuse changes.
+    """
+    db.executescript(
+        """
+        CREATE TABLE digitised_components (
+            id INTEGER PRIMARY KEY,
+            owner_id_number TEXT,
+            component_code TEXT NOT NULL,
+            component_name TEXT NOT NULL,
+            procedure_code TEXT NOT NULL,
+            dossier_code TEXT NOT NULL,
+            file_name TEXT NOT NULL UNIQUE,
+            sha256 TEXT NOT NULL,
+            pages INTEGER NOT NULL,
+            bytes INTEGER NOT NULL,
+            pdfa INTEGER NOT NULL,
+            ocr INTEGER NOT NULL,
+            operator TEXT NOT NULL,
+            digitised_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX digitised_components_owner
+            ON digitised_components (owner_id_number, component_code);
+        CREATE INDEX digitised_components_expiry ON digitised_components (expires_at);
+        CREATE TABLE dossier_digitised_components (
+            dossier_code TEXT NOT NULL,
+            component_code TEXT NOT NULL,
+            digitised_id INTEGER NOT NULL REFERENCES digitised_components (id),
+            reused INTEGER NOT NULL,
+            attached_at TEXT NOT NULL,
+            PRIMARY KEY (dossier_code, digitised_id)
+        );
+        CREATE TABLE digitised_access_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            digitised_id INTEGER,
+            owner_id_number TEXT
+        );
+        CREATE TRIGGER digitised_access_log_no_update BEFORE UPDATE ON digitised_access_log
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        CREATE TRIGGER digitised_access_log_no_delete BEFORE DELETE ON digitised_access_log
+            BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+        """
+    )
 
 
 Migration = Callable[[sqlite_utils.Database], None]

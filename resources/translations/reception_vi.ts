@@ -1,256 +1,684 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="36" />
+        <location filename="../../ui/gui/applicant_panel.py" line="36"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="41" />
+        <location filename="../../ui/gui/applicant_panel.py" line="41"/>
         <source>ID number</source>
         <translation>Số định danh (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="42" />
+        <location filename="../../ui/gui/applicant_panel.py" line="42"/>
         <source>Full name</source>
         <translation>Họ, chữ đệm và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="43" />
+        <location filename="../../ui/gui/applicant_panel.py" line="43"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="44" />
+        <location filename="../../ui/gui/applicant_panel.py" line="44"/>
         <source>Place of residence</source>
         <translation>Nơi cư trú</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="45" />
+        <location filename="../../ui/gui/applicant_panel.py" line="45"/>
         <source>Issue date</source>
         <translation>Ngày cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="46" />
+        <location filename="../../ui/gui/applicant_panel.py" line="46"/>
         <source>Old ID number</source>
         <translation>Số CMND cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="53" />
+        <location filename="../../ui/gui/applicant_panel.py" line="53"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="67" />
+        <location filename="../../ui/gui/applicant_panel.py" line="67"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="68" />
+        <location filename="../../ui/gui/applicant_panel.py" line="68"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="70" />
+        <location filename="../../ui/gui/applicant_panel.py" line="70"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="75" />
+        <location filename="../../ui/gui/applicant_panel.py" line="94"/>
+        <source>e.g. 0912345678</source>
+        <translation>ví dụ 0912345678</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="97"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="76" />
+        <location filename="../../ui/gui/applicant_panel.py" line="98"/>
         <source>Email</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="86" />
+        <location filename="../../ui/gui/applicant_panel.py" line="81"/>
         <source>Raw QR payload</source>
         <translation>Nội dung QR gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="153" />
-        <source>Enter the applicant's full name.</source>
+        <location filename="../../ui/gui/applicant_panel.py" line="228"/>
+        <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ và tên người nộp hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="156" />
+        <location filename="../../ui/gui/applicant_panel.py" line="230"/>
         <source>The ID number must have 12 digits.</source>
         <translation>Số định danh phải gồm 12 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="159" />
+        <location filename="../../ui/gui/applicant_panel.py" line="174"/>
         <source>Dates are written dd/mm/yyyy.</source>
         <translation>Ngày được ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="186" />
+        <location filename="../../ui/gui/applicant_panel.py" line="229"/>
+        <source>Enter the address.</source>
+        <translation>Nhập địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="232"/>
+        <source>The phone number is not valid (10 digits starting with 0, e.g. 0912345678).</source>
+        <translation>Số điện thoại không hợp lệ (10 chữ số bắt đầu bằng 0, ví dụ 0912345678).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="234"/>
+        <source>The email address is not valid.</source>
+        <translation>Địa chỉ email không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="236"/>
+        <source>Enter the name of the person or organisation represented.</source>
+        <translation>Nhập tên người hoặc tổ chức được đại diện.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="239"/>
+        <source>The represented person&apos;s ID number must have 12 digits.</source>
+        <translation>Số định danh của người được đại diện phải có 12 chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="242"/>
+        <source>The tax code must have 10 digits (or 10 digits, a dash and 3 digits).</source>
+        <translation>Mã số thuế phải có 10 chữ số (hoặc 10 chữ số, dấu gạch ngang và 3 chữ số).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/applicant_panel.py" line="252"/>
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="187" />
+        <location filename="../../ui/gui/applicant_panel.py" line="253"/>
         <source>typed</source>
         <translation>nhập tay</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="188" />
+        <location filename="../../ui/gui/applicant_panel.py" line="254"/>
         <source>chip</source>
         <translation>chip</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="189" />
+        <location filename="../../ui/gui/applicant_panel.py" line="255"/>
         <source>chip (unverified)</source>
         <translation>chip (chưa xác thực)</translation>
     </message>
 </context>
 <context>
+    <name>CapturePanel</name>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="60"/>
+        <source>Digitise components</source>
+        <translation>Số hóa thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="72"/>
+        <source>Automatic colour</source>
+        <translation>Màu tự động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="73"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="74"/>
+        <source>Greyscale</source>
+        <translation>Thang xám</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="75"/>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="80"/>
+        <source>Capture</source>
+        <translation>Chụp/quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="82"/>
+        <source>Add files…</source>
+        <translation>Thêm tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="83"/>
+        <source>Rotate left</source>
+        <translation>Xoay trái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="84"/>
+        <source>Rotate right</source>
+        <translation>Xoay phải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="85"/>
+        <source>Delete page</source>
+        <translation>Xóa trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="86"/>
+        <source>Make PDF</source>
+        <translation>Tạo PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="91"/>
+        <source>Drop scans here, or capture from a device.</source>
+        <translation>Kéo thả bản quét vào đây, hoặc quét/chụp từ thiết bị.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="97"/>
+        <source>Attach instead of scanning</source>
+        <translation>Dùng lại, không cần quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="120"/>
+        <source>Component:</source>
+        <translation>Thành phần:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="123"/>
+        <source>Already digitised for this citizen</source>
+        <translation>Đã số hóa cho công dân này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="169"/>
+        <source>Capturing…</source>
+        <translation>Đang quét/chụp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="179"/>
+        <source>Add scanned files</source>
+        <translation>Thêm tệp đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="181"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="188"/>
+        <source>Reading files…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="217"/>
+        <source>Making the PDF…</source>
+        <translation>Đang tạo PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="245"/>
+        <source>Pages added: %1.</source>
+        <translation>Đã thêm %1 trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="249"/>
+        <source>Not added (the other files were): %1</source>
+        <translation>Không thêm được (các tệp khác vẫn được thêm): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="262"/>
+        <source>%1 saved: %2 page(s), %3 KB.</source>
+        <translation>Đã lưu %1: %2 trang, %3 KB.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="272"/>
+        <source>%1 — %2 — %3 page(s)</source>
+        <translation>%1 — %2 — %3 trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="285"/>
+        <source>Reused %1 from %2.</source>
+        <translation>Đã dùng lại %1 (số hóa ngày %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/capture_panel.py" line="313"/>
+        <source>Save the dossier first: its code names the files.</source>
+        <translation>Hãy lưu hồ sơ trước: mã hồ sơ dùng để đặt tên tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>CardReading</name>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="264"/>
+        <source>ID card chip</source>
+        <translation>Chip thẻ căn cước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="276"/>
+        <source>Lay the simulated card</source>
+        <translation>Đặt thẻ mô phỏng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="281"/>
+        <source>Simulated card</source>
+        <translation>Thẻ mô phỏng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="356"/>
+        <source>The keys do not open this chip: scan the card&apos;s QR or type its ID number.</source>
+        <translation>Khóa không mở được chip này: hãy quét mã QR của thẻ hoặc nhập số định danh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="358"/>
+        <source>The card was removed too early. Lay it down again.</source>
+        <translation>Thẻ bị nhấc ra quá sớm. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="360"/>
+        <source>The chip&apos;s answers failed their integrity check. Lay the card down again.</source>
+        <translation>Dữ liệu chip trả về không qua kiểm tra toàn vẹn. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="363"/>
+        <source>NOT GENUINE: the chip failed chip authentication (possible copy).</source>
+        <translation>KHÔNG HỢP LỆ: chip không qua xác thực chip (có thể là thẻ sao chép).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="365"/>
+        <source>Another program is using the card reader.</source>
+        <translation>Một chương trình khác đang dùng đầu đọc thẻ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="367"/>
+        <source>The chip could not be read. Lay the card down again.</source>
+        <translation>Không đọc được chip. Hãy đặt lại thẻ.</translation>
+    </message>
+</context>
+<context>
+    <name>ChipKeysDialog</name>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="97"/>
+        <source>Open the chip</source>
+        <translation>Mở chip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="103"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="106"/>
+        <source>dd/mm/yyyy (only for cards without PACE)</source>
+        <translation>nn/tt/nnnn (chỉ cần cho thẻ không hỗ trợ PACE)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="115"/>
+        <source>Type the ID number printed on the card.</source>
+        <translation>Nhập số định danh in trên thẻ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="116"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="117"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="118"/>
+        <source>Issue date</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="126"/>
+        <source>The date of birth must be dd/mm/yyyy.</source>
+        <translation>Ngày sinh phải có dạng nn/tt/nnnn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="131"/>
+        <source>The ID number must be 12 digits.</source>
+        <translation>Số định danh phải gồm 12 chữ số.</translation>
+    </message>
+</context>
+<context>
+    <name>ChipResultPanel</name>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="151"/>
+        <location filename="../../ui/gui/card_reading.py" line="198"/>
+        <source>No photo</source>
+        <translation>Không có ảnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="156"/>
+        <source>Lay the ID card on the reader</source>
+        <translation>Đặt thẻ căn cước lên đầu đọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="177"/>
+        <source>Reading the chip… keep the card on the reader</source>
+        <translation>Đang đọc chip… giữ thẻ trên đầu đọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="215"/>
+        <source>Chip GENUINE — issuer verified</source>
+        <translation>Chip HỢP LỆ — đã xác minh cơ quan cấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="217"/>
+        <source>Chip data intact and signed — issuer NOT verified</source>
+        <translation>Dữ liệu chip nguyên vẹn và có chữ ký — CHƯA xác minh cơ quan cấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="219"/>
+        <source>NOT GENUINE — do not accept this card</source>
+        <translation>KHÔNG HỢP LỆ — không tiếp nhận thẻ này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="220"/>
+        <source>Authenticity NOT checked</source>
+        <translation>CHƯA kiểm tra tính xác thực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="227"/>
+        <source>Data changed after the card was issued (%1).</source>
+        <translation>Dữ liệu bị thay đổi sau khi cấp thẻ (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="229"/>
+        <source>The signature over the card&apos;s data is invalid.</source>
+        <translation>Chữ ký trên dữ liệu của thẻ không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="231"/>
+        <source>The card&apos;s signer was not issued by a trusted authority.</source>
+        <translation>Chứng thư ký của thẻ không do cơ quan tin cậy cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="233"/>
+        <source>The chip failed active authentication (possible copy).</source>
+        <translation>Chip không qua xác thực chủ động (có thể là thẻ sao chép).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="235"/>
+        <source>No certificate of the issuing authority is installed.</source>
+        <translation>Chưa cài chứng thư của cơ quan cấp thẻ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/card_reading.py" line="237"/>
+        <source>The chip has no security object.</source>
+        <translation>Chip không có đối tượng bảo mật (SOD).</translation>
+    </message>
+</context>
+<context>
     <name>ComponentList</name>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="83" />
+        <location filename="../../ui/gui/procedure_picker.py" line="91"/>
         <source>Dossier components</source>
         <translation>Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="86" />
+        <location filename="../../ui/gui/procedure_picker.py" line="94"/>
         <source>Choose a procedure to see its components.</source>
         <translation>Chọn thủ tục để xem thành phần hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="97" />
+        <location filename="../../ui/gui/procedure_picker.py" line="101"/>
+        <source>at the counter</source>
+        <translation>tại Bộ phận tiếp nhận và trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="102"/>
+        <source>by post</source>
+        <translation>qua dịch vụ bưu chính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="104"/>
+        <source>Number of dossier sets</source>
+        <translation>Số lượng hồ sơ (bộ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="105"/>
+        <source>Result received</source>
+        <translation>Nhận kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="123"/>
         <source>original</source>
         <translation>bản chính</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="98" />
+        <location filename="../../ui/gui/procedure_picker.py" line="124"/>
         <source>copy</source>
         <translation>bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="99" />
+        <location filename="../../ui/gui/procedure_picker.py" line="125"/>
         <source>original or copy</source>
         <translation>bản chính hoặc bản sao</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="103" />
+        <location filename="../../ui/gui/procedure_picker.py" line="129"/>
         <source>copies</source>
         <translation>bản</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="105" />
+        <location filename="../../ui/gui/procedure_picker.py" line="131"/>
         <source>(if any)</source>
         <translation>(nếu có)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="157"/>
+        <source>paper</source>
+        <translation>bản giấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="158"/>
+        <source>digitised</source>
+        <translation>bản điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="159"/>
+        <source>reused</source>
+        <translation>tái sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/procedure_picker.py" line="160"/>
+        <source>not received</source>
+        <translation>chưa nộp</translation>
+    </message>
+</context>
+<context>
+    <name>DossierChecks</name>
+    <message>
+        <location filename="../../ui/gui/dossier_checks.py" line="63"/>
+        <source>same day</source>
+        <translation>trong ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/dossier_checks.py" line="65"/>
+        <source>%1 working hours</source>
+        <translation>%1 giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/dossier_checks.py" line="67"/>
+        <source>%1 working days</source>
+        <translation>%1 ngày làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/dossier_checks.py" line="69"/>
+        <source>Processing time: %1. If saved now, the result is due at %2.</source>
+        <translation>Thời hạn giải quyết: %1. Nếu lưu bây giờ, hẹn trả kết quả lúc %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/dossier_checks.py" line="86"/>
+        <source>This person already has an open dossier for this procedure: %1</source>
+        <translation>Người này đang có hồ sơ chưa giải quyết xong cho thủ tục này: %1</translation>
     </message>
 </context>
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../ui/gui/dossier_table.py" line="17" />
+        <location filename="../../ui/gui/dossier_table.py" line="18"/>
         <source>Code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/dossier_table.py" line="18" />
+        <location filename="../../ui/gui/dossier_table.py" line="19"/>
         <source>Received</source>
         <translation>Giờ nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/dossier_table.py" line="19" />
+        <location filename="../../ui/gui/dossier_table.py" line="20"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/dossier_table.py" line="20" />
+        <location filename="../../ui/gui/dossier_table.py" line="21"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/dossier_table.py" line="21" />
+        <location filename="../../ui/gui/dossier_table.py" line="22"/>
         <source>Upload</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/dossier_table.py" line="59" />
-        <source>not sent (no upload queue yet)</source>
-        <translation>chưa gửi (chưa có hàng đợi đồng bộ)</translation>
+        <location filename="../../ui/gui/dossier_table.py" line="77"/>
+        <source>not sent</source>
+        <translation>chưa gửi</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="57" />
+        <location filename="../../ui/gui/main_window.py" line="71"/>
         <source>Reception — %1</source>
         <translation>Tiếp nhận hồ sơ — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="61" />
+        <location filename="../../ui/gui/main_window.py" line="75"/>
         <source>Camera preview</source>
         <translation>Hình ảnh camera</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="101" />
-        <source>Today's dossiers</source>
+        <location filename="../../ui/gui/main_window.py" line="119"/>
+        <source>Today&apos;s dossiers</source>
         <translation>Hồ sơ tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="128" />
-        <location filename="../../ui/gui/main_window.py" line="131" />
+        <location filename="../../ui/gui/main_window.py" line="147"/>
+        <location filename="../../ui/gui/main_window.py" line="150"/>
         <source>ready</source>
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="128" />
-        <location filename="../../ui/gui/main_window.py" line="131" />
+        <location filename="../../ui/gui/main_window.py" line="147"/>
+        <location filename="../../ui/gui/main_window.py" line="150"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="75" />
+        <location filename="../../ui/gui/main_window.py" line="91"/>
         <source>Scan QR</source>
         <translation>Quét mã QR</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="79" />
+        <location filename="../../ui/gui/main_window.py" line="95"/>
         <source>Save dossier</source>
         <translation>Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="83" />
+        <location filename="../../ui/gui/main_window.py" line="99"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="86" />
-        <location filename="../../ui/gui/main_window.py" line="240" />
+        <location filename="../../ui/gui/main_window.py" line="102"/>
+        <location filename="../../ui/gui/main_window.py" line="284"/>
+        <location filename="../../ui/gui/main_window.py" line="388"/>
         <source>Reception</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="155" />
+        <location filename="../../ui/gui/main_window.py" line="175"/>
         <source>Show the QR code of the ID card to the camera…</source>
         <translation>Đưa mã QR trên thẻ căn cước vào camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="173" />
+        <location filename="../../ui/gui/main_window.py" line="213"/>
+        <source>QR from file…</source>
+        <translation>QR từ tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/main_window.py" line="237"/>
         <source>ID card QR read.</source>
         <translation>Đã đọc mã QR của thẻ căn cước.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="192" />
+        <location filename="../../ui/gui/main_window.py" line="248"/>
+        <source>Read the ID card QR from a file</source>
+        <translation>Đọc mã QR thẻ căn cước từ tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/main_window.py" line="250"/>
+        <source>Photos and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
+        <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/main_window.py" line="278"/>
+        <source>No QR code found in the file.</source>
+        <translation>Không tìm thấy mã QR trong tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/main_window.py" line="284"/>
+        <source>This file cannot be read as a photo or a PDF.</source>
+        <translation>Không đọc được tệp này như một ảnh hoặc một tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/main_window.py" line="336"/>
         <source>Choose a procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="194" />
+        <location filename="../../ui/gui/main_window.py" line="338"/>
         <source>Cannot save yet</source>
         <translation>Chưa thể lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="209" />
+        <location filename="../../ui/gui/main_window.py" line="355"/>
         <source>Dossier %1 saved.</source>
         <translation>Đã lưu hồ sơ %1.</translation>
     </message>
@@ -258,52 +686,72 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="14" />
+        <location filename="../../ui/messages.py" line="14"/>
         <source>The configuration file is invalid. Call the administrator.</source>
         <translation>Tệp cấu hình không hợp lệ. Hãy báo quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="17" />
+        <location filename="../../ui/messages.py" line="17"/>
         <source>The local database cannot be written. Nothing was lost; check the disk and try again.</source>
         <translation>Không ghi được cơ sở dữ liệu trên máy. Chưa mất dữ liệu nào; hãy kiểm tra ổ đĩa rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="21" />
+        <location filename="../../ui/messages.py" line="21"/>
         <source>This counter has used up its block of dossier numbers for today. Call the administrator.</source>
         <translation>Quầy này đã dùng hết dải số thứ tự hồ sơ của hôm nay. Hãy báo quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="25"/>
         <source>This QR code is not the QR of an ID card.</source>
         <translation>Mã QR này không phải mã QR của thẻ căn cước.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="26"/>
         <source>The device is not connected or is in use by another program.</source>
         <translation>Thiết bị chưa được kết nối hoặc đang được chương trình khác sử dụng.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29" />
+        <location filename="../../ui/messages.py" line="29"/>
         <source>Another program is using the device.</source>
         <translation>Một chương trình khác đang dùng thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="30"/>
         <source>The card was removed before the reading finished. Lay it down again.</source>
         <translation>Thẻ đã bị nhấc ra trước khi đọc xong. Hãy đặt lại thẻ.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="33"/>
         <source>The card did not answer correctly. Lay it down again.</source>
         <translation>Thẻ không trả lời đúng. Hãy đặt lại thẻ.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="36"/>
         <source>The device failed.</source>
         <translation>Thiết bị gặp lỗi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="38"/>
+        <source>The PDF of the component could not be made. Check the disk and try again.</source>
+        <translation>Không tạo được tệp PDF của thành phần hồ sơ. Hãy kiểm tra ổ đĩa và thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="41"/>
+        <source>Every page is blank or deleted: there is nothing to save.</source>
+        <translation>Mọi trang đều trắng hoặc đã bị xóa: không có gì để lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>A file could not be read; the other files were not affected.</source>
+        <translation>Không đọc được một tệp; các tệp khác không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="47"/>
+        <source>The capture was cancelled.</source>
+        <translation>Đã hủy việc quét/chụp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Unexpected error. The details are in the log.</source>
         <translation>Lỗi không mong muốn. Chi tiết có trong nhật ký.</translation>
     </message>
@@ -311,72 +759,352 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="30" />
+        <location filename="../../ui/gui/procedure_picker.py" line="36"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/procedure_picker.py" line="34" />
+        <location filename="../../ui/gui/procedure_picker.py" line="40"/>
         <source>Search by code or name, e.g. khai sinh</source>
         <translation>Tìm theo mã hoặc tên, ví dụ: khai sinh</translation>
     </message>
 </context>
 <context>
+    <name>QrIntake</name>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="45"/>
+        <source>full name</source>
+        <translation>họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="46"/>
+        <source>place of residence</source>
+        <translation>nơi thường trú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="47"/>
+        <source>sex</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="58"/>
+        <source>This QR code is not the QR of an ID card (%1).</source>
+        <translation>Mã QR này không phải mã QR của thẻ căn cước (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="79"/>
+        <source>Check this field: the scanner may have garbled it.</source>
+        <translation>Kiểm tra trường này: máy quét có thể đã làm sai chữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="95"/>
+        <source>The scanner typed Vietnamese letters wrongly.</source>
+        <translation>Máy quét đã gõ sai chữ tiếng Việt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="97"/>
+        <source>Repaired: %1.</source>
+        <translation>Đã tự sửa: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/qr_intake.py" line="100"/>
+        <source>Check and retype: %1. The ID number and dates are correct.</source>
+        <translation>Kiểm tra và gõ lại: %1. Số định danh và các ngày tháng đúng.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="46"/>
+        <source>Receipt — %1</source>
+        <translation>Giấy tiếp nhận — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="49"/>
+        <source>Receipt and appointment (Mẫu 01)</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="51"/>
+        <source>Request to complete the dossier (Mẫu 02)</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="53"/>
+        <source>Refusal (Mẫu 03)</source>
+        <translation>Phiếu từ chối tiếp nhận (Mẫu 03)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="55"/>
+        <location filename="../../ui/gui/receipt_dialog.py" line="84"/>
+        <source>Preparing the form…</source>
+        <translation>Đang chuẩn bị biểu mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="61"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="64"/>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="103"/>
+        <source>%1 pages</source>
+        <translation>%1 trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="121"/>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="126"/>
+        <source>Print the form</source>
+        <translation>In biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="135"/>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="135"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="145"/>
+        <source>Saved as %1</source>
+        <translation>Đã lưu thành %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="152"/>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi đến máy in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="159"/>
+        <source>The PDF could not be written there. Choose another folder or free some space.</source>
+        <translation>Không ghi được tệp PDF vào đó. Hãy chọn thư mục khác hoặc giải phóng dung lượng đĩa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="161"/>
+        <source>The printer could not be opened. Check it and try again.</source>
+        <translation>Không mở được máy in. Hãy kiểm tra máy in rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/receipt_dialog.py" line="162"/>
+        <source>The form could not be prepared.</source>
+        <translation>Không chuẩn bị được biểu mẫu.</translation>
+    </message>
+</context>
+<context>
+    <name>RepresentationPanel</name>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="21"/>
+        <source>For themselves</source>
+        <translation>Tự nộp cho bản thân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="23"/>
+        <source>Representing another person</source>
+        <translation>Nộp thay cho người khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="25"/>
+        <source>Representing an organisation</source>
+        <translation>Nộp cho tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="34"/>
+        <source>Submits</source>
+        <translation>Nộp hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="35"/>
+        <source>Represented</source>
+        <translation>Người được đại diện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="36"/>
+        <location filename="../../ui/gui/representation_panel.py" line="75"/>
+        <source>ID number</source>
+        <translation>Số định danh (CCCD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="37"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="72"/>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="72"/>
+        <source>Represented person</source>
+        <translation>Người được đại diện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/representation_panel.py" line="75"/>
+        <source>Tax code</source>
+        <translation>Mã số thuế</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="20" />
+        <location filename="../../ui/gui/status_bar.py" line="20"/>
         <source>SIMULATED DEVICES</source>
         <translation>THIẾT BỊ MÔ PHỎNG</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="24" />
+        <location filename="../../ui/gui/status_bar.py" line="24"/>
         <source>Simulated: %1</source>
         <translation>Mô phỏng: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="41" />
+        <location filename="../../ui/gui/status_bar.py" line="45"/>
         <source>simulated</source>
         <translation>mô phỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="46" />
+        <location filename="../../ui/gui/status_bar.py" line="50"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="48" />
+        <location filename="../../ui/gui/status_bar.py" line="52"/>
         <source>card present</source>
         <translation>có thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="50" />
+        <location filename="../../ui/gui/status_bar.py" line="54"/>
         <source>ready</source>
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="53" />
+        <location filename="../../ui/gui/status_bar.py" line="57"/>
         <source>Not sent: %1</source>
         <translation>Chưa gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="55" />
-        <source>Dossiers are kept on this computer; uploading is not available yet.</source>
-        <translation>Hồ sơ được lưu trên máy này; chức năng gửi lên hệ thống chưa có.</translation>
+        <location filename="../../ui/gui/status_bar.py" line="59"/>
+        <source>Dossiers are kept on this computer until the server confirms them.</source>
+        <translation>Hồ sơ được lưu trên máy này cho đến khi máy chủ xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="60" />
+        <location filename="../../ui/gui/status_bar.py" line="69"/>
         <source>Card reader</source>
         <translation>Đầu đọc thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="61" />
+        <location filename="../../ui/gui/status_bar.py" line="70"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/status_bar.py" line="62" />
+        <location filename="../../ui/gui/status_bar.py" line="71"/>
         <source>Scanner</source>
         <translation>Máy quét</translation>
+    </message>
+</context>
+<context>
+    <name>UploadControls</name>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="56"/>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="58"/>
+        <source>Send the dossiers waiting in the queue now</source>
+        <translation>Gửi ngay các hồ sơ đang chờ trong hàng đợi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="60"/>
+        <source>Retry upload</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="62"/>
+        <source>Send the selected dossier again (after fixing it)</source>
+        <translation>Gửi lại hồ sơ đang chọn (sau khi đã sửa)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="79"/>
+        <location filename="../../ui/gui/upload_controls.py" line="115"/>
+        <source>uploading…</source>
+        <translation>đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="85"/>
+        <source>uploading %1 %</source>
+        <translation>đang gửi %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="109"/>
+        <source>sent ✓ %1</source>
+        <translation>đã gửi ✓ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="110"/>
+        <source>Confirmed by the server at %1</source>
+        <translation>Máy chủ đã xác nhận lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="113"/>
+        <source>needs attention: %1</source>
+        <translation>cần xử lý: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="117"/>
+        <source>queued, next try %1</source>
+        <translation>đang chờ, thử lại lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="119"/>
+        <source>queued</source>
+        <translation>đang chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="126"/>
+        <source>no server configured</source>
+        <translation>chưa cấu hình máy chủ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="128"/>
+        <source>connecting…</source>
+        <translation>đang kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="130"/>
+        <source>online</source>
+        <translation>trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="130"/>
+        <source>offline</source>
+        <translation>mất kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="133"/>
+        <source>oldest %1</source>
+        <translation>cũ nhất %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="136"/>
+        <source>%1 need attention</source>
+        <translation>%1 hồ sơ cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gui/upload_controls.py" line="141"/>
+        <source>Last error (%1): %2</source>
+        <translation>Lỗi gần nhất (%1): %2</translation>
     </message>
 </context>
 </TS>

@@ -16,10 +16,30 @@ from pathlib import Path
 
 from reception import __version__
 from reception.errors import ReceptionError, UserError
-from ui.cli import calendar, gui, procedures, selftest
+from ui.cli import (
+    calendar,
+    card,
+    dev_server,
+    digitize,
+    dossier,
+    forms,
+    gui,
+    procedures,
+    qr,
+    reuse,
+    scan,
+    selftest,
+    upload_queue,
+)
 from ui.cli.context import CliContext
 
-COMMAND_MODULES = [gui, selftest, procedures, calendar]
+COMMAND_MODULES = [gui, selftest, procedures, calendar, dossier, forms, qr]
+# The upload queue (issue 7).
+COMMAND_MODULES += [upload_queue, dev_server]
+# The ID card chip (issue 3).
+COMMAND_MODULES += [card]
+# Digitising dossier components (issue 6).
+COMMAND_MODULES += [scan, digitize, reuse]
 
 
 def build_parser() -> argparse.ArgumentParser:

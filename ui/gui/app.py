@@ -7,15 +7,21 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QThread, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QThread, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from reception.config import Config
 from reception.dossier_code import SequenceBlock
 from reception.procedures import load_active_catalogue
+from reception.working_calendar import load_working_calendar
 from ui.composition import DeviceSet, build_devices
+from ui.gui.capture_panel import CapturePanel, connect_service
+from ui.gui.card_reading import CardReading
+from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
+from ui.gui.upload_controls import start_uploading
+from ui.gui.upload_worker import UploadWorker
 from ui.gui.workers import DeviceMonitor, DossierService
 
 log = logging.getLogger(__name__)
@@ -34,13 +40,24 @@ class RunningApp:
     threads: list[QThread]
     timer: QTimer
     translators: list[QTranslator]
+    card_reading: CardReading | None = None
+    digitising: DigitisingService | None = None
+    upload: UploadWorker | None = None
 
     def shutdown(self) -> None:
         self.timer.stop()
+        if self.card_reading is not None:
+            self.card_reading.shutdown()
         self.window.stop_qr_scan()
+        self.window.stop_scanner_gun()
+        if self.upload is not None:
+            self.upload.shutdown()  # hands back the upload in hand, then the thread quits
+        self.window.receipts.shutdown()
         for thread in self.threads:
             thread.quit()
             thread.wait()
+        if self.digitising is not None:
+            self.digitising.close()
 
 
 def start_app(
@@ -50,7 +67,8 @@ def start_app(
     translators = install_translators(app, config.language)
     devices = build_devices(config, force_simulate=simulate)
     catalogue = load_active_catalogue(data_dir)
-    window = MainWindow(config, devices, catalogue)
+    calendar = load_working_calendar(data_dir)
+    window = MainWindow(config, devices, catalogue, calendar=calendar)
 
     db_thread = QThread(app)
     db_thread.setObjectName("database")
@@ -59,6 +77,8 @@ def start_app(
         unit_code=config.unit.code,
         workstation=config.workstation.name,
         block=SequenceBlock(config.workstation.sequence_first, config.workstation.sequence_last),
+        # Its own instance: a calendar loads its years lazily and is not shared by threads.
+        calendar=load_working_calendar(data_dir),
     )
     service.moveToThread(db_thread)
     db_thread.started.connect(service.open)
@@ -67,6 +87,8 @@ def start_app(
     service.today_loaded.connect(window.on_today_loaded)
     service.unsent_counted.connect(window.on_unsent_counted)
     service.failed.connect(window.on_service_failed)
+    window.open_check_requested.connect(service.check_open)
+    service.open_dossiers_found.connect(window.checks.show_open_dossiers)
 
     device_thread = QThread(app)
     device_thread.setObjectName("devices")
@@ -77,13 +99,56 @@ def start_app(
     timer.setInterval(READER_POLL_MS)
     timer.timeout.connect(monitor.poll)
     device_thread.started.connect(monitor.poll)
+    # The ID card chip: a card laid on a reader is read on the card thread. Trusted CSCA
+    # certificates (or ICAO master lists) go in the data folder's "csca" folder.
+    csca = data_dir / "csca"
+    card_reading = CardReading(window, window.applicant, devices, csca if csca.is_dir() else None)
+    monitor.readers_changed.connect(card_reading.on_readers_changed)
+    window.qr_read.connect(card_reading.remember_qr)
+
+    digitising_thread, digitising = _start_digitising(app, window, config, data_dir)
+    service.opened.connect(digitising.open_store)
+    upload_thread, upload, _ = start_uploading(app, window, config, data_dir)
 
     db_thread.start()
+    window.start_scanner_gun()
     device_thread.start()
     timer.start()
     return RunningApp(
-        window, devices, service, monitor, [db_thread, device_thread], timer, translators
+        window,
+        devices,
+        service,
+        monitor,
+        [db_thread, device_thread, digitising_thread, upload_thread],
+        timer,
+        translators,
+        card_reading=card_reading,
+        digitising=digitising,
+        upload=upload,
     )
+
+
+def _start_digitising(
+    app: QApplication, window: MainWindow, config: Config, data_dir: Path
+) -> tuple[QThread, DigitisingService]:
+    """The component capture panel (a dock of the window) and its worker thread."""
+    thread = QThread(app)
+    thread.setObjectName("digitising")
+    service = DigitisingService(config, data_dir)
+    service.moveToThread(thread)
+    panel = CapturePanel(config.workstation.name)
+    connect_service(panel, service)
+    thread.started.connect(service.list_sources)
+    window.qr_read.connect(panel.offer_reuse)
+    window.picker.procedure_chosen.connect(panel.set_procedure)
+    window.dossier_saved.connect(panel.set_dossier)
+    dock = QDockWidget(panel.title(), window)
+    panel.setTitle("")  # the dock shows it
+    dock.setObjectName("capture_dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    thread.start()
+    return thread, service
 
 
 def run_gui(config: Config, data_dir: Path, *, simulate: bool = False) -> int:

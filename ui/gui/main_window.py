@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +29,18 @@ from reception.config import Config
 from reception.dossiers import Dossier, DossierDraft
 from reception.procedures import Catalogue, Procedure
 from reception.qr_payload import QrParseResult
+from reception.qr_reading import FrameScan
+from reception.working_calendar import WorkingCalendar
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
+from ui.gui.dossier_checks import DossierChecks
 from ui.gui.dossier_table import DossierTableModel
 from ui.gui.procedure_picker import ComponentList, ProcedurePicker
+from ui.gui.qr_file_worker import QrFileWorker
+from ui.gui.qr_intake import QrIntake, QrSource
+from ui.gui.receipts import ReceiptPrinter
+from ui.gui.scanner_gun_worker import ScannerGunWorker
+from ui.gui.scanner_wedge import KeyboardWedgeFilter
 from ui.gui.status_bar import StatusBar
 from ui.gui.workers import QrScanWorker
 from ui.messages import message_for
@@ -41,6 +52,8 @@ class MainWindow(QMainWindow):
     save_requested = Signal(object)  # DossierDraft, to the DossierService thread
     qr_read = Signal(object)  # QrParseResult, after the panel is filled
     dossier_saved = Signal(object)  # Dossier, after the window has shown it
+    service_failure_shown = Signal(str)  # the error code shown to the clerk
+    open_check_requested = Signal(str, str)  # ID number, procedure code: to the service
 
     def __init__(
         self,
@@ -48,6 +61,8 @@ class MainWindow(QMainWindow):
         devices: DeviceSet,
         catalogue: Catalogue,
         parent: QWidget | None = None,
+        *,
+        calendar: WorkingCalendar | None = None,
     ) -> None:
         super().__init__(parent)
         self.config = config
@@ -64,6 +79,8 @@ class MainWindow(QMainWindow):
         self.camera_view.setScaledContents(True)
         self.picker = ProcedurePicker(catalogue)
         self.components = ComponentList()
+        self.checks = DossierChecks(calendar or WorkingCalendar())
+        self.receipts = ReceiptPrinter(config.unit, self)
         self.dossier_model = DossierTableModel(self)
         self.dossier_table = QTableView()
         self.dossier_table.setObjectName("today_dossiers")
@@ -89,6 +106,8 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
 
         self.picker.procedure_chosen.connect(self._on_picker_procedure_chosen)
+        self._build_qr_intake()
+        self.applicant.changed.connect(self._request_open_check)
         self.resize(1280, 820)
 
     def _action(self, text: str, name: str, shortcut: QKeySequence) -> QAction:
@@ -108,6 +127,7 @@ class MainWindow(QMainWindow):
         middle_layout = QVBoxLayout(middle)
         middle_layout.addWidget(self.picker, 2)
         middle_layout.addWidget(self.components, 1)
+        middle_layout.addWidget(self.checks)
         top = QSplitter()
         top.addWidget(left)
         top.addWidget(middle)
@@ -142,11 +162,12 @@ class MainWindow(QMainWindow):
         if self._devices.camera is None or self._scan_thread is not None:
             return
         thread = QThread(self)
-        worker = QrScanWorker(self._devices.camera, self._devices.qr_decoders)
+        worker = QrScanWorker(self._devices.camera, self._devices.qr_reader)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.frame_captured.connect(self._on_scan_frame_captured)
         worker.payload_found.connect(self._on_scan_payload_found)
+        worker.other_code_seen.connect(self._on_scan_other_code_seen)
         worker.failed.connect(self._on_worker_failed)
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_scan_thread_finished)
@@ -168,10 +189,134 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_scan_payload_found(self, result: QrParseResult) -> None:
+        self.qr_intake.accept_result(result, QrSource.CAMERA)
+
+    @Slot(str)
+    def _on_scan_other_code_seen(self, _text: str) -> None:
+        # A payment code or a poster's link in view: say so, and keep looking for the card.
+        self.statusBar().showMessage(message_for("not_id_qr"), 5000)
+
+    # -- Scanner guns and what every QR source leads to ---------------------------------
+
+    def _build_qr_intake(self) -> None:
+        self.qr_intake = QrIntake(self.applicant)
+        self.qr_intake.payload_accepted.connect(self._on_qr_intake_payload_accepted)
+        self.qr_intake.payload_refused.connect(self._on_qr_intake_payload_refused)
+        # Keyboard-wedge guns: recognised wherever the focus is in this window.
+        self.wedge = KeyboardWedgeFilter(self)
+        self.wedge.burst_scanned.connect(self._on_wedge_burst_scanned)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.wedge)
+        self._gun_thread: QThread | None = None
+        self._gun_worker: ScannerGunWorker | None = None
+        # A citizen's photo of their card, or a scanned copy (image or PDF).
+        self.qr_file_action = QAction(self.tr("QR from file…"), self)
+        self.qr_file_action.setObjectName("qr_from_file")
+        self.qr_file_action.triggered.connect(self._on_qr_file_action_triggered)
+        toolbar = self.findChild(QToolBar, "main_toolbar")
+        if toolbar is not None:
+            toolbar.insertAction(self.save_action, self.qr_file_action)
+        self._file_thread: QThread | None = None
+        self._file_worker: QrFileWorker | None = None
+
+    @Slot(str)
+    def _on_wedge_burst_scanned(self, text: str) -> None:
+        self.qr_intake.accept_text(text, QrSource.KEYBOARD_WEDGE)
+
+    @Slot(str)
+    def _on_gun_payload_scanned(self, text: str) -> None:
+        self.qr_intake.accept_text(text, QrSource.SERIAL_GUN)
+
+    @Slot(object)
+    def _on_qr_intake_payload_accepted(self, result: QrParseResult) -> None:
         QApplication.beep()
-        self.applicant.fill_from_qr(result)
+        # A short green frame around the preview: the clerk sees the read without looking
+        # at the status bar (and without sound on muted counters).
+        self.camera_view.setStyleSheet("border: 4px solid #2e7d32;")
+        QTimer.singleShot(800, self.camera_view, lambda: self.camera_view.setStyleSheet(""))
         self.statusBar().showMessage(self.tr("ID card QR read."), 5000)
         self.qr_read.emit(result)
+
+    @Slot(str)
+    def _on_qr_intake_payload_refused(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    @Slot()
+    def _on_qr_file_action_triggered(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Read the ID card QR from a file"),
+            "",
+            self.tr("Photos and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)"),
+        )
+        if name:
+            self.read_qr_file(Path(name))
+
+    def read_qr_file(self, path: Path) -> None:
+        """Decode the ID card QR in a photo or PDF on a worker thread."""
+        if self._file_thread is not None:
+            return
+        thread = QThread(self)
+        worker = QrFileWorker(path, self._devices.qr_reader)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.scanned.connect(self._on_qr_file_scanned)
+        worker.failed.connect(self._on_qr_file_failed)
+        worker.finished.connect(thread.quit)
+        thread.finished.connect(self._on_qr_file_thread_finished)
+        self._file_thread, self._file_worker = thread, worker
+        self.qr_file_action.setEnabled(False)
+        thread.start()
+
+    @Slot(object)
+    def _on_qr_file_scanned(self, scan: FrameScan) -> None:
+        if scan.result is not None:
+            self.qr_intake.accept_result(scan.result, QrSource.FILE)
+        elif scan.other_codes:
+            self.qr_intake.accept_text(scan.other_codes[0], QrSource.FILE)
+        else:
+            self.statusBar().showMessage(self.tr("No QR code found in the file."), 10000)
+
+    @Slot(str, str)
+    def _on_qr_file_failed(self, code: str, detail: str) -> None:
+        log.info("QR file not readable: %s", code)
+        QMessageBox.warning(
+            self, self.tr("Reception"), self.tr("This file cannot be read as a photo or a PDF.")
+        )
+
+    @Slot()
+    def _on_qr_file_thread_finished(self) -> None:
+        if self._file_worker is not None:
+            self._file_worker.deleteLater()
+        if self._file_thread is not None:
+            self._file_thread.deleteLater()
+        self._file_thread, self._file_worker = None, None
+        self.qr_file_action.setEnabled(True)
+
+    def start_scanner_gun(self) -> None:
+        """Listen to the configured serial scanner gun on its own thread (if any)."""
+        gun = self._devices.scanner_gun
+        if gun is None or self._gun_thread is not None:
+            return
+        thread = QThread(self)
+        thread.setObjectName("scanner_gun")
+        worker = ScannerGunWorker(gun)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.payload_scanned.connect(self._on_gun_payload_scanned)
+        worker.failed.connect(self._on_worker_failed)
+        worker.finished.connect(thread.quit)
+        self._gun_thread, self._gun_worker = thread, worker
+        thread.start()
+
+    def stop_scanner_gun(self) -> None:
+        if self._gun_worker is not None:
+            self._gun_worker.stop()
+        if self._gun_thread is not None:
+            self._gun_thread.quit()
+            self._gun_thread.wait()
+        self._gun_thread, self._gun_worker = None, None
 
     @Slot()
     def _on_scan_thread_finished(self) -> None:
@@ -194,10 +339,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot save yet"), "\n".join(problems))
             return
         assert procedure is not None
-        draft = DossierDraft(
-            procedure_code=procedure.code,
-            procedure_name=procedure.name,
-            applicant=self.applicant.applicant(),
+        draft = DossierDraft.for_procedure(
+            procedure,
+            self.applicant.applicant(),
+            self.components.statuses(),
+            delivery=self.components.result_delivery(),
+            sets=self.components.sets.value(),
         )
         self.save_action.setEnabled(False)
         self.save_requested.emit(draft)
@@ -209,6 +356,7 @@ class MainWindow(QMainWindow):
             self.tr("Dossier %1 saved.").replace("%1", dossier.code), 10000
         )
         self.new_dossier()
+        self.receipts.show_for(dossier)
         self.dossier_saved.emit(dossier)
 
     @Slot(list)
@@ -224,6 +372,7 @@ class MainWindow(QMainWindow):
         self.applicant.clear()
         self.picker.search.clear()
         self.components.show_procedure(None)
+        self.checks.clear_duplicate()
 
     @Slot(list)
     def on_readers_changed(self, readers: list[ReaderInfo]) -> None:
@@ -237,11 +386,40 @@ class MainWindow(QMainWindow):
     def on_service_failed(self, code: str, detail: str) -> None:
         log.warning("operation failed: %s", code)
         self.save_action.setEnabled(True)
-        QMessageBox.warning(self, self.tr("Reception"), message_for(code))
+        # Not modal-blocking: a worker's failure must not stop the event loop (other workers
+        # keep reporting) and the clerk may keep working on the form.
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Reception"),
+            message_for(code),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("service_failure")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.service_failure_shown.emit(code)
 
     def _on_picker_procedure_chosen(self, procedure: Procedure | None) -> None:
         self.components.show_procedure(procedure)
+        self.checks.show_procedure(procedure)
+        self._request_open_check()
+
+    def _request_open_check(self) -> None:
+        """Ask the database thread whether this person has an open dossier for this procedure."""
+        procedure = self.picker.current()
+        id_number = self.applicant.field_text("id_number")
+        if procedure is None or len(id_number) != 12 or not id_number.isdigit():
+            self.checks.clear_duplicate()
+            return
+        self.checks.expect_open_dossiers(id_number, procedure.code)
+        self.open_check_requested.emit(id_number, procedure.code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.stop_qr_scan()
+        self.stop_scanner_gun()
+        if self._file_thread is not None:  # a file read is short: let it end
+            self._file_thread.quit()
+            self._file_thread.wait()
+        self.receipts.shutdown()
         super().closeEvent(event)

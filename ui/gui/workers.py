@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+import sqlite_utils
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from hardware.camera.interface import Camera, Frame
 from hardware.card.connection import ReaderProvider
 from hardware.errors import HardwareError
-from hardware.qr.interface import QrDecoder
+from hardware.qr.interface import QrReader
 from reception.dossier_code import SequenceBlock
 from reception.dossiers import DossierDraft, DossierStore
 from reception.errors import ReceptionError
 from reception.qr_reading import scan_frame
 from reception.storage.database import open_database
 from reception.timezone import now_in_vietnam
+from reception.upload.queue import count_unsent
+from reception.working_calendar import WorkingCalendar
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +40,11 @@ def frame_to_qimage(frame: Frame, width: int = PREVIEW_WIDTH) -> QImage:
 
 
 class QrScanWorker(QObject):
-    """Reads frames until one holds an ID card QR, then stops and closes the camera."""
+    """Reads frames until one holds an ID card QR, then stops and closes the camera.
+
+    Every frame is previewed; the decoding cascade runs on each (a few ms), so a code is
+    read within a frame or two of appearing.
+    """
 
     frame_captured = Signal(QImage)
     payload_found = Signal(object)  # reception.qr_payload.QrParseResult
@@ -46,10 +52,10 @@ class QrScanWorker(QObject):
     failed = Signal(str, str)  # error code, English detail
     finished = Signal()
 
-    def __init__(self, camera: Camera, decoders: Sequence[QrDecoder]) -> None:
+    def __init__(self, camera: Camera, reader: QrReader) -> None:
         super().__init__()
         self._camera = camera
-        self._decoders = tuple(decoders)
+        self._reader = reader
         self._stop = threading.Event()
 
     def stop(self) -> None:
@@ -64,7 +70,7 @@ class QrScanWorker(QObject):
             while not self._stop.is_set():
                 frame = self._camera.read()
                 self.frame_captured.emit(frame_to_qimage(frame))
-                scan = scan_frame(self._decoders, frame)
+                scan = scan_frame(self._reader, frame)
                 for text in scan.other_codes:
                     if text not in seen:
                         seen.add(text)
@@ -86,18 +92,26 @@ class DossierService(QObject):
     opened = Signal()
     saved = Signal(object)  # reception.dossiers.Dossier
     today_loaded = Signal(list)  # list[Dossier]
+    open_dossiers_found = Signal(str, str, list)  # ID number, procedure code, [dossier code]
     unsent_counted = Signal(int)
     failed = Signal(str, str)
 
     def __init__(
-        self, database_path: Path, unit_code: str, workstation: str, block: SequenceBlock
+        self,
+        database_path: Path,
+        unit_code: str,
+        workstation: str,
+        block: SequenceBlock,
+        calendar: WorkingCalendar | None = None,
     ) -> None:
         super().__init__()
+        self._calendar = calendar
         self._path = database_path
         self._unit_code = unit_code
         self._workstation = workstation
         self._block = block
         self._store: DossierStore | None = None
+        self._db: sqlite_utils.Database | None = None
 
     @Slot()
     def open(self) -> None:
@@ -106,8 +120,13 @@ class DossierService(QObject):
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))
             return
+        self._db = db
         self._store = DossierStore(
-            db, unit_code=self._unit_code, workstation=self._workstation, block=self._block
+            db,
+            unit_code=self._unit_code,
+            workstation=self._workstation,
+            block=self._block,
+            calendar=self._calendar,
         )
         self.opened.emit()
         self.load_today()
@@ -126,18 +145,30 @@ class DossierService(QObject):
         self.saved.emit(dossier)
         self.load_today()
 
+    @Slot(str, str)
+    def check_open(self, id_number: str, procedure_code: str) -> None:
+        """Report the open dossiers of this person for this procedure (maybe none)."""
+        if self._store is None:
+            return
+        try:
+            found = self._store.open_dossiers_for(id_number, procedure_code)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        self.open_dossiers_found.emit(id_number, procedure_code, [d.code for d in found])
+
     @Slot()
     def load_today(self) -> None:
         if self._store is None:
             return
         try:
             dossiers = self._store.list_for_day(now_in_vietnam().date())
-            unsent = self._store.count()
+            # Saved but not yet confirmed by the server: the upload queue's count.
+            unsent = count_unsent(self._db) if self._db is not None else 0
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))
             return
         self.today_loaded.emit(dossiers)
-        # Every dossier is unsent until the upload queue exists.
         self.unsent_counted.emit(unsent)
 
 

@@ -79,3 +79,26 @@ def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
         db.execute("INSERT INTO t VALUES (1)")
         raise ValueError
     assert db.execute("SELECT count(*) FROM t").fetchone()[0] == 0
+
+
+def test_threads_creating_the_same_new_database_all_succeed(tmp_path: Path) -> None:
+    # Several workers (dossiers, uploads, capture) open the file at start-up; on a new file
+    # SQLite may answer BUSY to the switch to WAL without waiting.
+    import threading
+
+    for attempt in range(20):
+        path = tmp_path / f"db{attempt}.sqlite3"
+        errors: list[Exception] = []
+
+        def open_and_close(target: Path = path, sink: list[Exception] = errors) -> None:
+            try:
+                open_database(target).conn.close()
+            except Exception as exc:
+                sink.append(exc)
+
+        threads = [threading.Thread(target=open_and_close) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hardware.discovery import DeviceKind
@@ -85,5 +85,18 @@ def test_saving_without_a_procedure_is_refused_with_a_reason(
     )
     qtbot.keyClicks(running.window.applicant.findChild(QLineEdit, "full_name"), "LE VAN CUONG")
     running.window.save_action.trigger()
-    assert shown == ["Chọn thủ tục."]
+    # The address is required too: it is printed on the receipt.
+    assert shown == ["Chọn thủ tục.\nNhập địa chỉ."]
     assert running.window.dossier_model.rowCount() == 0
+
+
+def test_a_worker_failure_is_shown_without_blocking_the_window(
+    running: RunningApp, qtbot: QtBot
+) -> None:
+    with qtbot.waitSignal(running.window.service_failure_shown, timeout=5_000) as shown:
+        running.window.on_service_failed("storage_failed", "disk full")
+    assert shown.args == ["storage_failed"]
+    box = running.window.findChild(QMessageBox, "service_failure")
+    assert box is not None and box.isVisible()
+    assert "Chưa mất dữ liệu nào" in box.text()
+    box.close()
