@@ -21,7 +21,7 @@ from hardware.icao.simulated_chip import ChipFaults, SimulatedCccdChip
 from hardware.icao.simulated_lds import ChipPersonalisation, mrz_information_of
 
 PERSON = ChipPersonalisation(
-    id_number="001099012345",
+    id_number="001199012345",
     full_name="NGUYỄN THỊ THU HƯƠNG",
     date_of_birth=date(1999, 8, 15),
     sex="Nữ",

@@ -53,3 +53,52 @@ def message_for(code: str) -> str:
     """The translated message for ``code`` (the generic one for an unknown code)."""
     source = _MESSAGES.get(code, _MESSAGES["internal"])
     return QCoreApplication.translate(_CONTEXT, str(source))
+
+
+_WARNING_CONTEXT = "Warnings"
+
+# Warnings of the identity parsers (``code`` or ``code: English detail``), for the clerk.
+_WARNINGS: dict[str, object] = {
+    "id_number_malformed": QT_TRANSLATE_NOOP("Warnings", "The ID number is not 12 digits."),
+    "id_province_unknown": QT_TRANSLATE_NOOP(
+        "Warnings", "The ID number starts with an unknown province code."
+    ),
+    "id_century_mismatch": QT_TRANSLATE_NOOP(
+        "Warnings", "The ID number's century digit does not match the date of birth."
+    ),
+    "id_sex_mismatch": QT_TRANSLATE_NOOP(
+        "Warnings", "The ID number's sex digit does not match the sex."
+    ),
+    "id_birth_year_mismatch": QT_TRANSLATE_NOOP(
+        "Warnings", "The ID number's birth year does not match the date of birth."
+    ),
+    "date_of_birth_missing": QT_TRANSLATE_NOOP("Warnings", "The date of birth is missing."),
+    "date_of_birth_invalid": QT_TRANSLATE_NOOP("Warnings", "The date of birth is not a real date."),
+    "date_of_birth_in_future": QT_TRANSLATE_NOOP("Warnings", "The date of birth is in the future."),
+    "issue_date_missing": QT_TRANSLATE_NOOP("Warnings", "The issue date is missing."),
+    "issue_date_invalid": QT_TRANSLATE_NOOP("Warnings", "The issue date is not a real date."),
+    "issue_date_in_future": QT_TRANSLATE_NOOP("Warnings", "The issue date is in the future."),
+    "issue_date_before_birth": QT_TRANSLATE_NOOP(
+        "Warnings", "The issue date is before the date of birth."
+    ),
+    "sex_unrecognised": QT_TRANSLATE_NOOP("Warnings", "The sex is neither Nam nor Nữ."),
+    "sex_spelling": QT_TRANSLATE_NOOP("Warnings", "The sex was written without diacritics."),
+    "old_id_number_invalid": QT_TRANSLATE_NOOP(
+        "Warnings", "The old ID (CMND) number is not 9 or 12 digits."
+    ),
+    "layout_unconfirmed": QT_TRANSLATE_NOOP(
+        "Warnings", "This QR layout is not confirmed yet: check every field."
+    ),
+    "text_garbled": QT_TRANSLATE_NOOP(
+        "Warnings", "Some letters look garbled by the scanner: check names and addresses."
+    ),
+}
+
+
+def warning_text(warning: str) -> str:
+    """The clerk's text for a parser warning; an unknown code is shown as it is."""
+    code = warning.split(":", 1)[0].strip()
+    source = _WARNINGS.get(code)
+    if source is None:
+        return warning
+    return QCoreApplication.translate(_WARNING_CONTEXT, str(source))

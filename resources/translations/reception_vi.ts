@@ -4,142 +4,142 @@
 <context>
     <name>ApplicantPanel</name>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="36"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="37"/>
         <source>Applicant</source>
         <translation>Người nộp hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="41"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="42"/>
         <source>ID number</source>
         <translation>Số định danh (CCCD)</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="42"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="43"/>
         <source>Full name</source>
         <translation>Họ, chữ đệm và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="43"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="44"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="44"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="45"/>
         <source>Place of residence</source>
         <translation>Nơi cư trú</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="45"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="46"/>
         <source>Issue date</source>
         <translation>Ngày cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="46"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="47"/>
         <source>Old ID number</source>
         <translation>Số CMND cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="53"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="54"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="67"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="68"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="68"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="69"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="70"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="71"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="94"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="95"/>
         <source>e.g. 0912345678</source>
         <translation>ví dụ 0912345678</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="97"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="98"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="98"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="99"/>
         <source>Email</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="81"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="82"/>
         <source>Raw QR payload</source>
         <translation>Nội dung QR gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="228"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="229"/>
         <source>Enter the applicant&apos;s full name.</source>
         <translation>Nhập họ và tên người nộp hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="230"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="231"/>
         <source>The ID number must have 12 digits.</source>
         <translation>Số định danh phải gồm 12 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="174"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="175"/>
         <source>Dates are written dd/mm/yyyy.</source>
         <translation>Ngày được ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="229"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="230"/>
         <source>Enter the address.</source>
         <translation>Nhập địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="232"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="233"/>
         <source>The phone number is not valid (10 digits starting with 0, e.g. 0912345678).</source>
         <translation>Số điện thoại không hợp lệ (10 chữ số bắt đầu bằng 0, ví dụ 0912345678).</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="234"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="235"/>
         <source>The email address is not valid.</source>
         <translation>Địa chỉ email không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="236"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="237"/>
         <source>Enter the name of the person or organisation represented.</source>
         <translation>Nhập tên người hoặc tổ chức được đại diện.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="239"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="240"/>
         <source>The represented person&apos;s ID number must have 12 digits.</source>
         <translation>Số định danh của người được đại diện phải có 12 chữ số.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="242"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="243"/>
         <source>The tax code must have 10 digits (or 10 digits, a dash and 3 digits).</source>
         <translation>Mã số thuế phải có 10 chữ số (hoặc 10 chữ số, dấu gạch ngang và 3 chữ số).</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="252"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="253"/>
         <source>QR</source>
         <translation>QR</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="253"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="254"/>
         <source>typed</source>
         <translation>nhập tay</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="254"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="255"/>
         <source>chip</source>
         <translation>chip</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="255"/>
+        <location filename="../../ui/gui/applicant_panel.py" line="256"/>
         <source>chip (unverified)</source>
         <translation>chip (chưa xác thực)</translation>
     </message>
@@ -584,101 +584,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="71"/>
+        <location filename="../../ui/gui/main_window.py" line="72"/>
         <source>Reception — %1</source>
         <translation>Tiếp nhận hồ sơ — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="75"/>
+        <location filename="../../ui/gui/main_window.py" line="76"/>
         <source>Camera preview</source>
         <translation>Hình ảnh camera</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="119"/>
+        <location filename="../../ui/gui/main_window.py" line="120"/>
         <source>Today&apos;s dossiers</source>
         <translation>Hồ sơ tiếp nhận hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="147"/>
-        <location filename="../../ui/gui/main_window.py" line="150"/>
+        <location filename="../../ui/gui/main_window.py" line="148"/>
+        <location filename="../../ui/gui/main_window.py" line="151"/>
         <source>ready</source>
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="147"/>
-        <location filename="../../ui/gui/main_window.py" line="150"/>
+        <location filename="../../ui/gui/main_window.py" line="148"/>
+        <location filename="../../ui/gui/main_window.py" line="151"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="91"/>
+        <location filename="../../ui/gui/main_window.py" line="92"/>
         <source>Scan QR</source>
         <translation>Quét mã QR</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="95"/>
+        <location filename="../../ui/gui/main_window.py" line="96"/>
         <source>Save dossier</source>
         <translation>Lưu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="99"/>
+        <location filename="../../ui/gui/main_window.py" line="100"/>
         <source>New dossier</source>
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="102"/>
-        <location filename="../../ui/gui/main_window.py" line="284"/>
-        <location filename="../../ui/gui/main_window.py" line="388"/>
+        <location filename="../../ui/gui/main_window.py" line="103"/>
+        <location filename="../../ui/gui/main_window.py" line="285"/>
+        <location filename="../../ui/gui/main_window.py" line="393"/>
         <source>Reception</source>
         <translation>Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="175"/>
+        <location filename="../../ui/gui/main_window.py" line="176"/>
         <source>Show the QR code of the ID card to the camera…</source>
         <translation>Đưa mã QR trên thẻ căn cước vào camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="213"/>
+        <location filename="../../ui/gui/main_window.py" line="214"/>
         <source>QR from file…</source>
         <translation>QR từ tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="237"/>
+        <location filename="../../ui/gui/main_window.py" line="238"/>
         <source>ID card QR read.</source>
         <translation>Đã đọc mã QR của thẻ căn cước.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="248"/>
+        <location filename="../../ui/gui/main_window.py" line="249"/>
         <source>Read the ID card QR from a file</source>
         <translation>Đọc mã QR thẻ căn cước từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="250"/>
+        <location filename="../../ui/gui/main_window.py" line="251"/>
         <source>Photos and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
         <translation>Ảnh và PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="278"/>
+        <location filename="../../ui/gui/main_window.py" line="279"/>
         <source>No QR code found in the file.</source>
         <translation>Không tìm thấy mã QR trong tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="284"/>
+        <location filename="../../ui/gui/main_window.py" line="285"/>
         <source>This file cannot be read as a photo or a PDF.</source>
         <translation>Không đọc được tệp này như một ảnh hoặc một tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="336"/>
+        <location filename="../../ui/gui/main_window.py" line="337"/>
         <source>Choose a procedure.</source>
         <translation>Chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="338"/>
+        <location filename="../../ui/gui/main_window.py" line="339"/>
         <source>Cannot save yet</source>
         <translation>Chưa thể lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/main_window.py" line="355"/>
+        <location filename="../../ui/gui/main_window.py" line="356"/>
         <source>Dossier %1 saved.</source>
         <translation>Đã lưu hồ sơ %1.</translation>
     </message>
@@ -1105,6 +1105,94 @@
         <location filename="../../ui/gui/upload_controls.py" line="141"/>
         <source>Last error (%1): %2</source>
         <translation>Lỗi gần nhất (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Warnings</name>
+    <message>
+        <location filename="../../ui/messages.py" line="62"/>
+        <source>The ID number is not 12 digits.</source>
+        <translation>Số định danh không đủ 12 chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63"/>
+        <source>The ID number starts with an unknown province code.</source>
+        <translation>Số định danh bắt đầu bằng mã tỉnh không xác định.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66"/>
+        <source>The ID number&apos;s century digit does not match the date of birth.</source>
+        <translation>Chữ số thế kỷ trong số định danh không khớp với ngày sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="69"/>
+        <source>The ID number&apos;s sex digit does not match the sex.</source>
+        <translation>Chữ số giới tính trong số định danh không khớp với giới tính.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72"/>
+        <source>The ID number&apos;s birth year does not match the date of birth.</source>
+        <translation>Năm sinh trong số định danh không khớp với ngày sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="75"/>
+        <source>The date of birth is missing.</source>
+        <translation>Thiếu ngày sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="76"/>
+        <source>The date of birth is not a real date.</source>
+        <translation>Ngày sinh không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="77"/>
+        <source>The date of birth is in the future.</source>
+        <translation>Ngày sinh ở tương lai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="78"/>
+        <source>The issue date is missing.</source>
+        <translation>Thiếu ngày cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>The issue date is not a real date.</source>
+        <translation>Ngày cấp không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80"/>
+        <source>The issue date is in the future.</source>
+        <translation>Ngày cấp ở tương lai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81"/>
+        <source>The issue date is before the date of birth.</source>
+        <translation>Ngày cấp trước ngày sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84"/>
+        <source>The sex is neither Nam nor Nữ.</source>
+        <translation>Giới tính không phải Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="85"/>
+        <source>The sex was written without diacritics.</source>
+        <translation>Giới tính được ghi không dấu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="86"/>
+        <source>The old ID (CMND) number is not 9 or 12 digits.</source>
+        <translation>Số CMND cũ không có 9 hoặc 12 chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="89"/>
+        <source>This QR layout is not confirmed yet: check every field.</source>
+        <translation>Dạng mã QR này chưa được xác nhận: hãy kiểm tra từng trường.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="92"/>
+        <source>Some letters look garbled by the scanner: check names and addresses.</source>
+        <translation>Một số chữ có vẻ bị máy quét làm sai: hãy kiểm tra họ tên và địa chỉ.</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,7 @@ from reception.applicant import Applicant, ApplicantProblem, check_applicant
 from reception.identity import CitizenIdentity, IdentitySource, Sex
 from reception.qr_payload import QrParseResult
 from ui.gui.representation_panel import RepresentationPanel
+from ui.messages import warning_text
 
 _DATE_FORMAT = "%d/%m/%Y"
 _INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; }"
@@ -146,7 +147,7 @@ class ApplicantPanel(QGroupBox):
             self.sex.blockSignals(False)
             self._set_source("sex", source)
         self.raw_payload.setPlainText(raw)
-        self.warnings.setText("\n".join(warnings))
+        self.warnings.setText("\n".join(dict.fromkeys(warning_text(w) for w in warnings)))
         self._validate()
 
     def clear(self, *, keep_representation: bool = False) -> None:

@@ -20,7 +20,7 @@ from tests.hardware.icao.chip_fixtures import (
 )
 
 READER = VPCD_READER
-QR = "001099012345|012345678|NGUYỄN THỊ THU HƯƠNG|15081999|Nữ|Số 12|20082021"
+QR = "001199012345|012345678|NGUYỄN THỊ THU HƯƠNG|15081999|Nữ|Số 12|20082021"
 EXPECTED_KEYS = [
     "id_number", "full_name", "date_of_birth", "sex", "nationality", "ethnicity", "religion",
     "place_of_origin", "place_of_residence", "identifying_features", "issue_date",
@@ -29,7 +29,7 @@ EXPECTED_KEYS = [
 ]  # fmt: skip
 PERSON = {
     "_comment": "A synthetic person, not a real citizen.",
-    "id_number": "001099012345",
+    "id_number": "001199012345",
     "old_id_number": "012345678",
     "full_name": "NGUYỄN THỊ THU HƯƠNG",
     "date_of_birth": "1999-08-15",
@@ -136,7 +136,7 @@ def test_card_read_prints_the_contract_json(simulate: Callable[..., None], tmp_p
             expected = PERSON[key]
             assert document[key] == (expected.strip() if isinstance(expected, str) else expected)
     assert document["spouse_name"] is None
-    assert document["document_number"] == "099012345"
+    assert document["document_number"] == "199012345"
     assert document["access"] == "PACE"
     assert document["authenticity"]["verdict"] == "genuine"
     assert set(document["authenticity"]) == {
@@ -164,7 +164,7 @@ def test_card_read_with_typed_keys_and_faults(
         "card",
         "read",
         "--id",
-        "001099012345",
+        "001199012345",
         "--dob",
         "1999-08-15",
         "--issue-date",
