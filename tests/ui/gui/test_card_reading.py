@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from hardware.icao.authenticity import Verdict
@@ -19,22 +17,9 @@ from reception.identity import IdentitySource
 from reception.qr_payload import parse_qr_payload
 from reception.simulated_person import cccd_qr_text, load_person
 from ui.composition import build_devices
-from ui.gui.app import RunningApp, start_app
+from ui.gui.app import RunningApp
 from ui.gui.applicant_panel import ApplicantPanel
 from ui.gui.card_reading import CardReading, ChipKeysDialog
-
-
-@pytest.fixture
-def running(
-    qtbot: QtBot, qapp: QApplication, example_config: Config, data_dir: Path
-) -> Iterator[RunningApp]:
-    app = start_app(qapp, example_config, data_dir, simulate=True)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    yield app
-    app.shutdown()
-    for translator in app.translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 def test_qr_then_card_fills_the_panel_from_the_chip(running: RunningApp, qtbot: QtBot) -> None:

@@ -5,38 +5,22 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reception.applicant import ApplicantKind
-from reception.config import Config
 from reception.dossiers import ComponentStatus, Dossier, ResultDelivery
 from reception.identity import IdentitySource
 from reception.simulated_person import load_person
-from ui.gui.app import RunningApp, start_app
+from ui.gui.app import RunningApp
 from ui.gui.main_window import MainWindow
 from ui.gui.receipt_dialog import ReceiptDialog
 
 RESIDENCE = "1.004222"  # Đăng ký thường trú: components TP1 (required), TP2, TP3
-
-
-@pytest.fixture
-def running(
-    qtbot: QtBot, qapp: QApplication, example_config: Config, data_dir: Path
-) -> Iterator[RunningApp]:
-    app = start_app(qapp, example_config, data_dir, simulate=True)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    yield app
-    app.shutdown()
-    for translator in app.translators:
-        QCoreApplication.removeTranslator(translator)
 
 
 def _type(edit: QLineEdit, text: str) -> None:

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hardware.discovery import DeviceKind
-from reception.config import Config
 from reception.identity import IdentitySource
 from reception.simulated_person import load_person
-from ui.gui.app import RunningApp, start_app
-
-
-@pytest.fixture
-def running(
-    qtbot: QtBot, qapp: QApplication, example_config: Config, data_dir: Path
-) -> Iterator[RunningApp]:
-    app = start_app(qapp, example_config, data_dir, simulate=True)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    yield app
-    app.shutdown()
-    for translator in app.translators:
-        QCoreApplication.removeTranslator(translator)
+from ui.gui.app import RunningApp
 
 
 def test_simulated_devices_are_announced(running: RunningApp) -> None:

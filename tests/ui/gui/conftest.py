@@ -1,0 +1,27 @@
+"""The whole window on simulated devices, started and stopped around a test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reception.config import Config
+from ui.gui.app import RunningApp, start_app
+
+
+@pytest.fixture
+def running(
+    qtbot: QtBot, qapp: QApplication, example_config: Config, data_dir: Path
+) -> Iterator[RunningApp]:
+    app = start_app(qapp, example_config, data_dir, simulate=True)
+    qtbot.addWidget(app.window)
+    app.window.show()
+    yield app
+    app.shutdown()
+    for translator in app.translators:
+        QCoreApplication.removeTranslator(translator)
