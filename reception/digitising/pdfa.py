@@ -38,6 +38,11 @@ class PdfReport:
     problems: tuple[str, ...]  # PDF/A rules found broken; empty for a good file
 
 
+def qpdf_version() -> str:
+    """The qpdf library pikepdf is built on (for ``reception self-test``)."""
+    return str(pikepdf.__libqpdf_version__)
+
+
 def _srgb_profile() -> bytes:
     profile: bytes = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     return profile

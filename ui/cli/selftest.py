@@ -16,6 +16,7 @@ from reception.errors import ReceptionError
 from reception.paths import resources_dir
 from reception.storage.database import open_database, transaction
 from ui.cli.context import CliContext
+from ui.cli.gui import display_available
 
 QT_PROBE_TIMEOUT_S = 60
 
@@ -28,6 +29,8 @@ class CheckResult:
     ok: bool
     detail: str
     remedy: str = ""
+    #: An optional piece: missing, it is reported ("warn") but the app still works.
+    optional: bool = False
 
 
 def register(subparsers: Any) -> None:
@@ -46,17 +49,21 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         check_zxing,
         check_pcsc,
         check_opencv,
+        check_pdfium,
+        check_qpdf,
         check_fonts,
         check_translations,
         lambda: check_database(context),
+        check_tesseract,
+        check_sane,
     ]
     failed = 0
     for check in checks:
         result = check()
-        mark = "ok  " if result.ok else "FAIL"
+        mark = "ok  " if result.ok else ("warn" if result.optional else "FAIL")
         line = f"{mark} {result.name}: {result.detail}"
         if not result.ok:
-            failed += 1
+            failed += 0 if result.optional else 1
             if result.remedy:
                 line += f" — {result.remedy}"
         print(line, flush=True)
@@ -82,6 +89,13 @@ def check_qt_platform() -> CheckResult:
     if probe.returncode == 0 and probe.stdout.strip():
         return CheckResult("Qt platform plugin", True, probe.stdout.strip())
     last = (probe.stderr.strip().splitlines() or ["no output"])[-1]
+    if not display_available():
+        return CheckResult(
+            "Qt platform plugin",
+            False,
+            "no display (DISPLAY and WAYLAND_DISPLAY are unset)",
+            "run from a desktop session, or set QT_QPA_PLATFORM=offscreen",
+        )
     return CheckResult(
         "Qt platform plugin",
         False,
@@ -140,6 +154,62 @@ def check_opencv() -> CheckResult:
             "OpenCV", False, str(exc), "pip install opencv-python-headless (and libgl1)"
         )
     return CheckResult("OpenCV", True, f"version {opencv_version()}")
+
+
+def check_pdfium() -> CheckResult:
+    """PDFium renders receipts for preview and printing, and PDF pages for QR codes."""
+    try:
+        from hardware.imaging.pdf_pages import pdfium_version
+
+        version = pdfium_version()
+    except (ImportError, OSError) as exc:
+        return CheckResult("PDFium", False, str(exc), "pip install pypdfium2")
+    return CheckResult("PDFium", True, f"version {version}")
+
+
+def check_qpdf() -> CheckResult:
+    """qpdf (through pikepdf) assembles the PDF/A files of digitised components."""
+    try:
+        from reception.digitising.pdfa import qpdf_version
+
+        version = qpdf_version()
+    except (ImportError, OSError) as exc:
+        return CheckResult("qpdf", False, str(exc), "pip install pikepdf")
+    return CheckResult("qpdf", True, f"version {version}")
+
+
+def check_tesseract() -> CheckResult:
+    """OCR gives digitised components a text layer; without it they are images only."""
+    from reception.digitising.ocr import available_languages
+
+    languages = available_languages()
+    if "vie" not in languages:
+        found = ", ".join(sorted(languages)) or "tesseract not found"
+        return CheckResult(
+            "tesseract OCR (Vietnamese)",
+            False,
+            f"{found}: PDFs will not be searchable",
+            "apt-get install tesseract-ocr tesseract-ocr-vie",
+            optional=True,
+        )
+    return CheckResult("tesseract OCR (Vietnamese)", True, "vie installed")
+
+
+def check_sane() -> CheckResult:
+    """SANE drives flatbed and feeder scanners on Linux (Windows uses WIA)."""
+    if not sys.platform.startswith("linux"):
+        return CheckResult("SANE", True, "not used on this system (WIA)")
+    from hardware.scanner.sane import sane_available
+
+    if not sane_available():
+        return CheckResult(
+            "SANE",
+            False,
+            "libsane or python-sane missing: scanners unavailable",
+            "apt-get install libsane1 sane-utils",
+            optional=True,
+        )
+    return CheckResult("SANE", True, "loaded")
 
 
 def check_fonts() -> CheckResult:

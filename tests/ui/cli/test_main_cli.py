@@ -42,9 +42,13 @@ def test_self_test_passes_on_a_complete_install(data_dir: Path) -> None:
         "zxing-cpp",
         "PC/SC library",
         "OpenCV",
+        "PDFium",
+        "qpdf",
         "bundled fonts",
         "translations",
         "database",
+        "tesseract OCR (Vietnamese)",
+        "SANE",
     ]
     assert all(line.startswith("ok ") for line in lines)
     assert (data_dir / "reception.sqlite3").exists()
@@ -116,3 +120,17 @@ def test_gui_without_a_display_says_so_instead_of_aborting(
     monkeypatch.setattr(sys, "platform", "linux")
     assert main(["gui", "--simulate"]) == 2
     assert "no display found" in capsys.readouterr().err
+
+
+def test_a_missing_optional_piece_warns_without_failing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    from reception.digitising import ocr
+
+    monkeypatch.setattr(ocr, "available_languages", lambda: frozenset({"eng"}))
+    status = main(["--data-dir", str(data_dir), "self-test"])
+    out = capsys.readouterr().out
+    assert status == 0
+    [line] = [line for line in out.splitlines() if "tesseract" in line]
+    assert line.startswith("warn tesseract OCR (Vietnamese): eng")
+    assert "apt-get install tesseract-ocr tesseract-ocr-vie" in line
