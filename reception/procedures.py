@@ -12,17 +12,27 @@ import json
 import os
 import re
 import tempfile
-import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from reception.errors import UserError
+from reception.json_lines import JsonPath, parse_with_lines
 from reception.paths import resources_dir
+from reception.procedure_types import (
+    Catalogue,
+    ComponentKind,
+    Fee,
+    Level,
+    Procedure,
+    ProcedureComponent,
+    ProcedureNotFoundError,
+    ProcessingTime,
+    TimeUnit,
+    fold,
+)
 
 CATALOGUE_FORMAT = 1
 CATALOGUE_FILE = Path("procedures") / "catalogue.json"
@@ -30,7 +40,28 @@ NATIONAL_CODE_PATTERN = re.compile(r"^\d\.\d{6}$")
 LOCAL_CODE_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 CUTOFF_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
-JsonPath = tuple[str | int, ...]
+
+__all__ = [
+    "CATALOGUE_FILE",
+    "CATALOGUE_FORMAT",
+    "Catalogue",
+    "CatalogueError",
+    "ComponentKind",
+    "Fee",
+    "Level",
+    "Procedure",
+    "ProcedureComponent",
+    "ProcedureNotFoundError",
+    "ProcessingTime",
+    "TimeUnit",
+    "bundled_catalogue_path",
+    "fold",
+    "import_catalogue",
+    "imported_catalogue_path",
+    "load_active_catalogue",
+    "load_catalogue",
+    "parse_catalogue",
+]
 
 
 class CatalogueError(UserError):
@@ -42,161 +73,6 @@ class CatalogueError(UserError):
         self.source = source
         self.problems = problems
         super().__init__(f"{source}: invalid procedure catalogue:\n  " + "\n  ".join(problems))
-
-
-class ProcedureNotFoundError(UserError):
-    """No procedure of the catalogue has the code asked for."""
-
-    code = "procedure_unknown"
-
-
-class ComponentKind(StrEnum):
-    ORIGINAL = "original"
-    COPY = "copy"
-    ORIGINAL_OR_COPY = "original_or_copy"
-
-
-class TimeUnit(StrEnum):
-    WORKING_DAYS = "working_days"
-    WORKING_HOURS = "working_hours"
-
-
-class Level(StrEnum):
-    COMMUNE = "commune"
-    PROVINCE = "province"
-
-
-@dataclass(frozen=True, slots=True)
-class ProcedureComponent:
-    """One dossier component (thành phần hồ sơ); ``code`` is stable within its procedure."""
-
-    code: str
-    name: str
-    kind: ComponentKind
-    copies: int
-    required: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ProcessingTime:
-    value: int
-    unit: TimeUnit
-
-
-@dataclass(frozen=True, slots=True)
-class Fee:
-    name: str
-    amount: int  # VND
-    note: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Procedure:
-    """A procedure as this unit performs it (local instance of a national procedure)."""
-
-    code: str
-    national_code: str | None
-    name: str
-    field_code: str
-    field_name: str
-    level: Level
-    agency: str
-    components: tuple[ProcedureComponent, ...]
-    processing_time: ProcessingTime
-    cutoff: time | None
-    same_day: bool
-    fees: tuple[Fee, ...]
-    form_template: str
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """The procedure as plain JSON values (the shape of the catalogue file)."""
-        return {
-            "code": self.code,
-            "national_code": self.national_code,
-            "name": self.name,
-            "field": {"code": self.field_code, "name": self.field_name},
-            "level": self.level.value,
-            "agency": self.agency,
-            "components": [
-                {
-                    "code": c.code,
-                    "name": c.name,
-                    "kind": c.kind.value,
-                    "copies": c.copies,
-                    "required": c.required,
-                }
-                for c in self.components
-            ],
-            "processing_time": {
-                "value": self.processing_time.value,
-                "unit": self.processing_time.unit.value,
-            },
-            "cutoff": None if self.cutoff is None else self.cutoff.strftime("%H:%M"),
-            "same_day": self.same_day,
-            "fees": [{"name": f.name, "amount": f.amount, "note": f.note} for f in self.fees],
-            "form_template": self.form_template,
-        }
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` without diacritics ("Đăng ký" -> "dang ky") for matching."""
-    # đ has no decomposition in Unicode, so NFD alone would leave it.
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@dataclass(frozen=True, slots=True)
-class Catalogue:
-    """A validated catalogue; ``procedures`` keeps the order of the file."""
-
-    version: str
-    updated: date
-    procedures: tuple[Procedure, ...]
-    source: Path | None = None
-
-    def get(self, code: str) -> Procedure:
-        """The procedure with this local or national code; ``ProcedureNotFoundError`` if none."""
-        for procedure in self.procedures:
-            if code in (procedure.code, procedure.national_code):
-                return procedure
-        raise ProcedureNotFoundError(f"no procedure with code {code!r}")
-
-    def search(self, words: str) -> list[Procedure]:
-        """Procedures matching every word, ignoring case and diacritics ("đ" matches "d").
-
-        A word matches the start of a word of the name or field, or the start of a code.
-        Ranking: code matches first, then the exact name, then names starting with the
-        query, then names containing every word, then matches through the field name; file
-        order within a rank. An empty query returns every procedure.
-        """
-        query = fold(words).split()
-        if not query:
-            return list(self.procedures)
-        phrase = " ".join(query)
-        ranked: list[tuple[int, int, Procedure]] = []
-        for index, procedure in enumerate(self.procedures):
-            rank = _rank(procedure, query, phrase)
-            if rank is not None:
-                ranked.append((rank, index, procedure))
-        return [procedure for _, _, procedure in sorted(ranked, key=lambda r: (r[0], r[1]))]
-
-
-def _rank(procedure: Procedure, query: list[str], phrase: str) -> int | None:
-    codes = [fold(procedure.code)]
-    if procedure.national_code:
-        codes.append(procedure.national_code)
-    if len(query) == 1 and any(code.startswith(query[0]) for code in codes):
-        return 0
-    name = fold(procedure.name)
-    name_words = re.findall(r"\w+", name)
-    if name.startswith(phrase):
-        return 1 if name == phrase else 2
-    if all(any(w.startswith(q) for w in name_words) for q in query):
-        return 3
-    searchable = [*name_words, *re.findall(r"\w+", fold(procedure.field_name)), *codes]
-    if all(any(w.startswith(q) for w in searchable) for q in query):
-        return 4
-    return None
 
 
 def bundled_catalogue_path() -> Path:
@@ -281,7 +157,7 @@ def _fsync_dir(directory: Path) -> None:
 def parse_catalogue(text: str, source: Path | str = "<catalogue>") -> Catalogue:
     """Validate catalogue JSON text; ``CatalogueError`` lists every problem found."""
     try:
-        document, lines = _parse_with_lines(text)
+        document, lines = parse_with_lines(text)
     except json.JSONDecodeError as exc:
         raise CatalogueError(source, [f"line {exc.lineno}: invalid JSON: {exc.msg}"]) from exc
     checker = _Checker(lines)
@@ -489,56 +365,3 @@ def _dotted(path: JsonPath) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
     return text or "(top level)"
-
-
-_WHITESPACE = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
-
-
-def _parse_with_lines(text: str) -> tuple[Any, dict[JsonPath, int]]:
-    """``json.loads(text)`` plus the line of every value (of its key, for object members).
-
-    The standard parser keeps no positions, so after it has checked the syntax the text
-    is walked once more, only to note where each path starts.
-    """
-    document = json.loads(text)
-    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    lines: dict[JsonPath, int] = {}
-
-    def skip(pos: int) -> int:
-        match = _WHITESPACE.match(text, pos)
-        return pos if match is None else match.end()
-
-    def string_at(pos: int) -> tuple[str, int]:
-        match = _STRING.match(text, pos)
-        assert match is not None  # json.loads accepted the text
-        return str(json.loads(match.group())), match.end()
-
-    def walk(pos: int, path: JsonPath) -> int:
-        pos = skip(pos)
-        lines.setdefault(path, bisect_right(line_starts, pos))
-        opener = text[pos]
-        if opener in "{[":
-            closer, index = ("}" if opener == "{" else "]"), 0
-            pos = skip(pos + 1)
-            while text[pos] != closer:
-                if opener == "{":
-                    key, after_key = string_at(pos)
-                    lines[(*path, key)] = bisect_right(line_starts, pos)
-                    pos = walk(skip(after_key) + 1, (*path, key))  # + 1 skips the colon
-                else:
-                    pos = walk(pos, (*path, index))
-                    index += 1
-                pos = skip(pos)
-                if text[pos] == ",":
-                    pos = skip(pos + 1)
-            return pos + 1
-        if opener == '"':
-            return string_at(pos)[1]
-        match = _SCALAR.match(text, pos)
-        assert match is not None  # json.loads accepted the text
-        return match.end()
-
-    walk(0, ())
-    return document, lines
