@@ -9,15 +9,14 @@ once, each with its JSON line number and field path, so a broken file is fixed i
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from reception.atomic_file import write_atomically
 from reception.errors import UserError
 from reception.json_lines import JsonPath, parse_with_lines
 from reception.paths import resources_dir
@@ -122,36 +121,9 @@ def import_catalogue(source: Path, data_dir: Path) -> Catalogue:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         # Copied, not renamed: the active file must exist at every moment.
-        _write_atomically(target.with_name(target.name + ".bak"), target.read_bytes())
-    _write_atomically(target, raw)
+        write_atomically(target.with_name(target.name + ".bak"), target.read_bytes())
+    write_atomically(target, raw)
     return Catalogue(catalogue.version, catalogue.updated, catalogue.procedures, target)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or the new content."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    # The renames are durable only once the directory entry is; Windows cannot open a
-    # directory for this and does not need it.
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def parse_catalogue(text: str, source: Path | str = "<catalogue>") -> Catalogue:

@@ -5,15 +5,14 @@ Blocks for seconds per page: run it on a worker thread; ``progress`` is called f
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from hardware.scanner.interface import ScannedPage
+from reception.atomic_file import write_atomically
 from reception.digitising import ocr, pdf_images, pdfa, processing
 from reception.digitising.model import (
     ComponentInfo,
@@ -44,17 +43,10 @@ def next_component_path(folder: Path, info: ComponentInfo) -> Path:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Write then rename, with fsync: a power cut leaves the old file or the new, never half."""
-    partial = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(path)
+        write_atomically(path, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
         raise DigitiseError(f"cannot write {path.name}: {exc.strerror}") from exc
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reception.atomic_file import write_atomically
 from reception.config import UnitConfig
 from reception.dossiers import Dossier
 from reception.errors import UserError
@@ -90,16 +89,9 @@ def render_ledger_pdf(
 def write_pdf(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that a reader
     (or a crash) never sees half a PDF."""
+    if not path.parent.is_dir():
+        raise FormWriteError(f"cannot write into {path.parent}: no such folder")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+        write_atomically(path, data)
     except OSError as exc:
-        raise FormWriteError(f"cannot write into {path.parent}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise FormWriteError(f"cannot write {path}: {exc.strerror}") from exc
