@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import date
 
 from benchmarks.harness import Measure
 from hardware.card.simulated import SimulatedReaderProvider
 from hardware.icao.access import AccessCredentials
 from hardware.icao.document_reader import ChipData, ReadOptions, read_document
 from hardware.icao.simulated_chip import ChipFaults, SimulatedCccdChip
-from hardware.icao.simulated_lds import ChipPersonalisation, mrz_information_of
+from hardware.icao.simulated_lds import mrz_information_of
+from reception.simulated_person import bundled_person_file, load_person
+from ui.card_simulator import personalisation_for
 
-PERSON = ChipPersonalisation(
-    id_number="001199012345",
-    full_name="NGUYỄN THỊ THU HƯƠNG",
-    date_of_birth=date(1999, 8, 15),
-    sex="Nữ",
-    expiry_date=date(2024, 8, 15),
-    issue_date=date(2021, 8, 20),
-    place_of_residence="Số 12 ngõ 34 phố Mô Phỏng, Phường Hàng Bạc, Quận Hoàn Kiếm, Hà Nội",
-    father_name="NGUYỄN VĂN BÌNH",
-    mother_name="TRẦN THỊ CÚC",
-)
+# The bundled synthetic person, as the app's simulator lays it on the reader.
+PERSON = personalisation_for(load_person(), bundled_person_file().parent)
 REPEAT = 15
 #: A typical contactless round trip for a short APDU, to turn APDU counts into seconds.
 LINK_MS_PER_APDU = 8.0
