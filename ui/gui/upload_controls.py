@@ -4,8 +4,6 @@ that runs the :class:`~ui.gui.upload_worker.UploadWorker`."""
 
 from __future__ import annotations
 
-import signal
-import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -167,17 +165,6 @@ class UploadControls(QObject):
         self.states_requested.emit(self._model.codes())
 
 
-def keep_broken_pipes_harmless() -> None:
-    """Ignore SIGPIPE at the OS level again (main thread only).
-
-    Python ignores it so that a write to a connection the server dropped raises an error
-    instead of killing the process; some C libraries loaded by device drivers (SANE) put
-    the default back, after which one dropped upload connection would end the app.
-    """
-    if hasattr(signal, "SIGPIPE") and threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGPIPE, signal.SIG_IGN)
-
-
 def start_uploading(
     app: QApplication, window: MainWindow, config: Config, data_dir: Path
 ) -> tuple[QThread, UploadWorker, UploadControls]:
@@ -185,7 +172,6 @@ def start_uploading(
 
     Call ``worker.shutdown()`` from the GUI thread before quitting the thread.
     """
-    keep_broken_pipes_harmless()
     try:
         server_url(config.server)
         configured = True

@@ -25,7 +25,6 @@ from reception.upload.backoff import Backoff
 from reception.upload.credentials import Credentials
 from reception.upload.dispatcher import Dispatcher
 from reception.upload.http_uploader import HttpUploader
-from ui.gui.upload_controls import keep_broken_pipes_harmless
 
 UNIT = "000.00.01.H22"
 SYNTHETIC_NAMES = ["NGUYỄN THỊ AN", "TRẦN VĂN BÌNH", "LÊ HOÀNG CƯỜNG", "PHẠM MINH DUNG"]
@@ -134,12 +133,7 @@ def make_dispatcher(
 
 @pytest.fixture(autouse=True)
 def _local_traffic_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Traffic stays on 127.0.0.1 even where the machine has a proxy configured.
-
-    SIGPIPE is ignored again at the OS level: the SANE library (scanner tests) puts the
-    default back, and a killed client would then take the whole test run down with it
-    when the in-process server answers it."""
-    keep_broken_pipes_harmless()
+    """Traffic stays on 127.0.0.1 even where the machine has a proxy configured."""
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.delenv("RECEPTION_SERVER_USERNAME", raising=False)
     monkeypatch.delenv("RECEPTION_SERVER_PASSWORD", raising=False)
