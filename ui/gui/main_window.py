@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         worker.frame_captured.connect(self._on_scan_frame_captured)
         worker.payload_found.connect(self._on_scan_payload_found)
         worker.other_code_seen.connect(self._on_scan_other_code_seen)
-        worker.failed.connect(self._on_worker_failed)
+        worker.failed.connect(self.on_service_failed)
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_scan_thread_finished)
         self._scan_thread, self._scan_worker = thread, worker
@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.payload_scanned.connect(self._on_gun_payload_scanned)
-        worker.failed.connect(self._on_worker_failed)
+        worker.failed.connect(self.on_service_failed)
         worker.finished.connect(thread.quit)
         self._gun_thread, self._gun_worker = thread, worker
         thread.start()
@@ -377,10 +377,6 @@ class MainWindow(QMainWindow):
     @Slot(list)
     def on_readers_changed(self, readers: list[ReaderInfo]) -> None:
         self.status.show_readers(readers)
-
-    @Slot(str, str)
-    def _on_worker_failed(self, code: str, detail: str) -> None:
-        self.on_service_failed(code, detail)
 
     @Slot(str, str)
     def on_service_failed(self, code: str, detail: str) -> None:
