@@ -18,8 +18,8 @@ from hardware.icao.access import AccessCredentials
 from hardware.icao.document_reader import ChipData, ReadOptions, read_document
 from hardware.icao.simulated_chip import ChipFaults, SimulatedCccdChip
 from hardware.icao.simulated_lds import mrz_information_of
-from reception.simulated_person import bundled_person_file, load_person
-from ui.card_simulator import personalisation_for
+from ui.simulation.chip import personalisation_for
+from ui.simulation.person import bundled_person_file, load_person
 
 # The bundled synthetic person, as the app's simulator lays it on the reader.
 PERSON = personalisation_for(load_person(), bundled_person_file().parent)

@@ -23,7 +23,7 @@ from reception.digitising import ocr
 from reception.digitising.model import ComponentInfo, ComponentMode, DigitiseOptions
 from reception.digitising.pipeline import digitise
 from reception.digitising.processing import PageKind, process_page
-from reception.paths import resources_dir
+from reception.workstation.paths import resources_dir
 
 DPI = 200
 PAGES = 3

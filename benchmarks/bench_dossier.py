@@ -9,15 +9,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.harness import Measure
-from reception.applicant import Applicant
-from reception.config import UnitConfig
-from reception.dossier_code import SequenceBlock
-from reception.dossiers import DossierDraft, DossierStore
-from reception.identity import CitizenIdentity
-from reception.procedures import load_catalogue
+from reception.dossiers.applicant import Applicant
+from reception.dossiers.code import SequenceBlock
+from reception.dossiers.store import DossierDraft, DossierStore
+from reception.identity.citizen import CitizenIdentity
+from reception.procedures.catalogue import load_catalogue
+from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import open_database
-from reception.timezone import VIETNAM
-from reception.working_calendar import WorkingCalendar
+from reception.workstation.config import UnitConfig
+from reception.workstation.timezone import VIETNAM
 
 UNIT = UnitConfig("000.00.01.H22", "Bộ phận Tiếp nhận và Trả kết quả", "ỦY BAN NHÂN DÂN", "Hạ Long")
 APPLICANT = Applicant(

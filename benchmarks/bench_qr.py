@@ -1,7 +1,7 @@
 """QR decoding over the generated frame set: success per condition and time per frame.
 
 One run compares zxing-cpp alone, zbar alone and cascade orders on the same seeded
-1280×720 frames (``hardware.imaging.frame_set``; synthetic people). The figures:
+1280×720 frames (``tests.generators.qr_frame_set``; synthetic people). The figures:
   - ``<reader>, <condition> found %``: frames whose ID card code was read, per condition;
     for frames without an ID code (``other_only``, ``no_code``) the share correctly
     reported as having none;
@@ -20,16 +20,16 @@ import time
 from collections import Counter
 
 from benchmarks.harness import Measure
-from hardware.imaging.frame_set import generate_frame_set
-from hardware.imaging.scenes import Condition, SceneFrame
 from hardware.qr.cascade import (
     DEFAULT_ORDER,
     PLAIN_FIRST_ORDER,
     QrCascade,
     available_decoders,
 )
-from reception.qr_reading import scan_frame
-from reception.synthetic_people import synthetic_qr_payloads
+from reception.intake.qr_reading import scan_frame
+from tests.generators.qr_frame_set import generate_frame_set
+from tests.generators.qr_scenes import Condition, SceneFrame
+from tests.generators.synthetic_people import synthetic_qr_payloads
 
 GROUP = "qr"
 ORDERS = {

@@ -10,11 +10,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.harness import Measure
-from reception.dossier_code import SequenceBlock
-from reception.dossiers import Applicant, DossierDraft, DossierStore
-from reception.identity import CitizenIdentity
+from reception.dossiers.code import SequenceBlock
+from reception.dossiers.store import Applicant, DossierDraft, DossierStore
+from reception.identity.citizen import CitizenIdentity
 from reception.storage.database import open_database
-from reception.timezone import VIETNAM
+from reception.workstation.timezone import VIETNAM
 
 DRAFT = DossierDraft(
     procedure_code="1.001193.000.00.00.H22",

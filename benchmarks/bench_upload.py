@@ -17,18 +17,18 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from benchmarks.harness import Measure
-from reception.devserver.server import DevServer
-from reception.dossier_code import SequenceBlock
-from reception.dossiers import Applicant, DossierDraft, DossierStore
-from reception.identity import CitizenIdentity
+from reception.dossiers.code import SequenceBlock
+from reception.dossiers.store import Applicant, DossierDraft, DossierStore
+from reception.identity.citizen import CitizenIdentity
 from reception.storage.database import open_database, transaction
-from reception.timezone import VIETNAM
 from reception.upload import outbox
 from reception.upload.credentials import Credentials
 from reception.upload.dispatcher import Dispatcher
 from reception.upload.drain import drain
 from reception.upload.http_uploader import HttpUploader
 from reception.upload.record import SYNC_SERVICE, build_record
+from reception.workstation.timezone import VIETNAM
+from ui.simulation.devserver.server import DevServer
 
 UNIT = "000.00.01.H22"
 DOSSIERS = 200

@@ -14,8 +14,8 @@ import pytest
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from reception.config import Config, load_config
-from reception.paths import resources_dir
+from reception.workstation.config import Config, load_config
+from reception.workstation.paths import resources_dir
 
 REPO = Path(__file__).resolve().parent.parent
 

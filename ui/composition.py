@@ -17,12 +17,12 @@ from hardware.qr.interface import QrReader
 from hardware.scanner.interface import DocumentScanner
 from hardware.scanner.simulated import SimulatedScanner
 from hardware.scanner_gun.serial_port import SerialScannerGun
-from reception.config import Config, SimulateMode
-from reception.identity import CitizenIdentity
-from reception.paths import resources_dir
-from reception.simulated_person import cccd_qr_text, load_person
-from ui.card_simulator import simulated_chip
+from reception.identity.citizen import CitizenIdentity
+from reception.workstation.config import Config, SimulateMode
+from reception.workstation.paths import resources_dir
 from ui.document_sources import open_source
+from ui.simulation.chip import simulated_chip
+from ui.simulation.person import cccd_qr_text, load_person
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ from hardware.scanner.camera_capture import CameraDocumentScanner
 from hardware.scanner.folder import FolderScanner, FolderWatcher
 from hardware.scanner.interface import DocumentScanner, ScannedPage
 from hardware.scanner.simulated import SimulatedScanner
-from reception.config import Config
 from reception.digitising.model import SourceFileError
 from reception.digitising.sources import read_file
-from reception.paths import resources_dir
+from reception.workstation.config import Config
+from reception.workstation.paths import resources_dir
 
 SIMULATED, FOLDER, CAMERA = "simulated", "folder", "camera"
 

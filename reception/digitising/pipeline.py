@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 
 from hardware.scanner.interface import ScannedPage
-from reception.atomic_file import write_atomically
 from reception.digitising import ocr, pdf_images, pdfa, processing
 from reception.digitising.model import (
     ComponentInfo,
@@ -25,7 +24,8 @@ from reception.digitising.model import (
     component_file_name,
     no_progress,
 )
-from reception.timezone import now_in_vietnam
+from reception.storage.atomic_file import write_atomically
+from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,9 @@ from typing import Any
 import sqlite_utils
 
 from reception.digitising.model import ComponentInfo, DigitisedComponent, DigitiseError
-from reception.id_number import is_well_formed
+from reception.identity.id_number import is_well_formed
 from reception.storage.database import transaction
-from reception.timezone import now_in_vietnam
+from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from reception.paths import resources_dir
+from reception.workstation.paths import resources_dir
 
 REGULAR = "Tinos"
 BOLD = "Tinos-Bold"

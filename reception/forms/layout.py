@@ -19,10 +19,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from reception.config import UnitConfig
 from reception.forms.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from reception.forms.wording import markup, place_and_date
-from reception.procedures import fold
+from reception.procedures.catalogue import fold
+from reception.workstation.config import UnitConfig
 
 # Paragraph styles resolve their faces when a paragraph is made: register before any.
 register_fonts()

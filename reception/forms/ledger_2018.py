@@ -15,8 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from reception.config import UnitConfig
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
 from reception.forms.layout import (
     CENTER,
     CENTER_ITALIC,
@@ -29,6 +28,7 @@ from reception.forms.layout import (
     style,
 )
 from reception.forms.wording import markup
+from reception.workstation.config import UnitConfig
 
 LEDGER_TITLE = "SỔ THEO DÕI HỒ SƠ"
 COLUMNS = (

@@ -13,8 +13,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from reception.config import UnitConfig
-from reception.dossiers import ComponentStatus, Dossier
+from reception.dossiers.store import ComponentStatus, Dossier
 from reception.forms.layout import (
     build_pdf,
     frame_width,
@@ -26,6 +25,7 @@ from reception.forms.layout import (
 )
 from reception.forms.receipt_2018 import office_name
 from reception.forms.wording import day_words, markup, owner_line
+from reception.workstation.config import UnitConfig
 
 SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
 REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"

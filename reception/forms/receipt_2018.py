@@ -9,8 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from reception.config import UnitConfig
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
 from reception.forms.layout import (
     BODY,
     build_pdf,
@@ -30,6 +29,7 @@ from reception.forms.wording import (
     moment_words,
     owner_line,
 )
+from reception.workstation.config import UnitConfig
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 COPIES = ("Liên 1: Lưu", "Liên 2: Giao người nộp")

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reception.atomic_file import write_atomically
-from reception.config import UnitConfig
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
 from reception.errors import UserError
 from reception.forms import FormKind, FormTemplateError, basis_for_template
 from reception.forms.ledger_2018 import render_ledger
 from reception.forms.notices_2018 import render_refusal, render_supplement_request
 from reception.forms.receipt_2018 import render_receipt
+from reception.storage.atomic_file import write_atomically
+from reception.workstation.config import UnitConfig
 
 
 class FormWriteError(UserError):

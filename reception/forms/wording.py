@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from xml.sax.saxutils import escape
 
-from reception.dossiers import ComponentStatus, Dossier, ResultDelivery
-from reception.procedures import ComponentKind, ProcessingTime, TimeUnit
-from reception.timezone import VIETNAM
+from reception.dossiers.store import ComponentStatus, Dossier, ResultDelivery
+from reception.procedures.catalogue import ComponentKind, ProcessingTime, TimeUnit
+from reception.workstation.timezone import VIETNAM
 
 KIND_WORDS = {
     ComponentKind.ORIGINAL: "Bản chính",

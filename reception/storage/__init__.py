@@ -1,0 +1,4 @@
+"""Storage: the one way to open the database, and atomic file replacement.
+
+Imports only the standard library and :mod:`reception.errors`.
+"""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from reception.config import ServerConfig
 from reception.upload.credentials import load_credentials
 from reception.upload.errors import UploadNotConfiguredError
 from reception.upload.http_uploader import HttpUploader
 from reception.upload.uploader import Uploader
+from reception.workstation.config import ServerConfig
 
 
 def server_url(config: ServerConfig, override: str | None = None) -> str:

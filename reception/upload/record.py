@@ -16,8 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
-from reception.timezone import VIETNAM
 from reception.upload.outbox import FileToSend, JobFile
+from reception.workstation.timezone import VIETNAM
 
 SYNC_SERVICE = "DongBoHoSoMC"
 SYNC_DATE_FORMAT = "%Y%m%d%H%M%S"

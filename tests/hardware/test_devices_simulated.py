@@ -16,7 +16,7 @@ from hardware.qr.zbar import ZbarQrDecoder
 from hardware.qr.zxing import ZxingQrDecoder
 from hardware.scanner.interface import ColorMode, ScanSettings
 from hardware.scanner.simulated import SimulatedScanner
-from reception.paths import resources_dir
+from reception.workstation.paths import resources_dir
 
 PAYLOAD = "001099012345||NGUYỄN THỊ HẠ LONG|15081999|Nữ|Phường Hồng Gai, Hạ Long|20082021"
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from reception.working_calendar import load_working_calendar
+from reception.procedures.working_calendar import load_working_calendar
 from ui.cli.context import CliContext
 
 FIRST_YEAR = 1995  # compensatory days in Vietnam start here; earlier years are not modelled

@@ -15,11 +15,11 @@ from hardware.errors import HardwareError
 from hardware.icao.csca_store import CscaStore, load_csca_store
 from hardware.icao.simulated_chip import ChipFaults
 from hardware.icao.simulated_pki import write_test_csca
-from reception.chip_keys import ChipKeys, ChipKeysError
-from reception.chip_reading import ChipReadResult, read_chip
-from reception.qr_payload import parse_qr_payload
-from ui.card_simulator import simulated_chip
+from reception.intake.chip_keys import ChipKeys, ChipKeysError
+from reception.intake.chip_reading import ChipReadResult, read_chip
+from reception.intake.qr_payload import parse_qr_payload
 from ui.cli.context import CliContext
+from ui.simulation.chip import simulated_chip
 
 CARD_WAIT_MS = 5000
 IDENTITY_KEYS = (

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reception.config import Config, load_config
-from reception.paths import default_config_file, default_data_dir
 from reception.storage.database import DATABASE_FILE, open_database
+from reception.workstation.config import Config, load_config
+from reception.workstation.paths import default_config_file, default_data_dir
 
 
 @dataclass

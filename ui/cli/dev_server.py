@@ -8,9 +8,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from reception.devserver.faults import FaultPlan
-from reception.devserver.server import DevServer
 from ui.cli.context import CliContext
+from ui.simulation.devserver.faults import FaultPlan
+from ui.simulation.devserver.server import DevServer
 
 
 def register(subparsers: Any) -> None:

@@ -10,15 +10,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from reception.applicant import (
+from reception.dossiers.applicant import (
     ApplicantFileError,
     ApplicantInvalidError,
     applicant_from_json,
     applicant_warnings,
     check_applicant,
 )
-from reception.dossier_code import SequenceBlock
-from reception.dossiers import (
+from reception.dossiers.code import SequenceBlock
+from reception.dossiers.store import (
     ComponentStatus,
     Dossier,
     DossierDraft,
@@ -26,9 +26,9 @@ from reception.dossiers import (
     ResultDelivery,
 )
 from reception.errors import UserError
-from reception.procedures import Procedure, load_active_catalogue
-from reception.timezone import VIETNAM, now_in_vietnam
-from reception.working_calendar import load_working_calendar
+from reception.procedures.catalogue import Procedure, load_active_catalogue
+from reception.procedures.working_calendar import load_working_calendar
+from reception.workstation.timezone import VIETNAM, now_in_vietnam
 from ui.cli.context import CliContext
 
 EXIT_INVALID = 2

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from reception.errors import UserError
 from reception.forms import FormKind
-from reception.procedures import ProcedureNotFoundError, load_active_catalogue
-from reception.timezone import now_in_vietnam
+from reception.procedures.catalogue import ProcedureNotFoundError, load_active_catalogue
+from reception.workstation.timezone import now_in_vietnam
 from ui.cli.context import CliContext
 from ui.cli.dossier import get_dossier, open_store
 

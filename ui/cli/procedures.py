@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reception.procedures import (
+from reception.procedures.catalogue import (
     CatalogueError,
     Procedure,
     import_catalogue,

@@ -23,9 +23,9 @@ from hardware.camera.interface import Camera
 from hardware.errors import HardwareError
 from hardware.qr.cascade import DEFAULT_ORDER, CascadeOrderError, QrCascade, build_cascade
 from reception.errors import UserError
-from reception.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
-from reception.qr_reading import FrameScan, scan_frame, scan_pages
-from reception.wedge_garbling import assess_text_integrity
+from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
+from reception.intake.qr_reading import FrameScan, scan_frame, scan_pages
+from reception.intake.wedge_garbling import assess_text_integrity
 from ui.cli.context import CliContext
 
 EXIT_NOT_ALL_READ = 1
@@ -158,7 +158,7 @@ def run_camera(args: argparse.Namespace, context: CliContext) -> int:
     camera: Camera
     if args.simulate:
         from hardware.camera.simulated import SimulatedCamera, render_qr_scene
-        from reception.simulated_person import cccd_qr_text, load_person
+        from ui.simulation.person import cccd_qr_text, load_person
 
         person = load_person(context.config.devices.simulator_person)
         camera = SimulatedCamera([render_qr_scene(cccd_qr_text(person))])

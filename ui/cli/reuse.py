@@ -8,7 +8,7 @@ import sys
 from datetime import timedelta
 
 from reception.digitising.reuse_store import ReuseStore, StoredComponent, documents_dir
-from reception.id_number import is_well_formed
+from reception.identity.id_number import is_well_formed
 from ui.cli.context import CliContext
 
 

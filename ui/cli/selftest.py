@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reception.errors import ReceptionError
-from reception.paths import resources_dir
 from reception.storage.database import open_database, transaction
+from reception.workstation.paths import resources_dir
 from ui.cli.context import CliContext
 from ui.cli.gui import display_available
 

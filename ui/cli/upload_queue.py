@@ -10,13 +10,13 @@ import time
 from datetime import datetime
 from typing import Any
 
-from reception.timezone import VIETNAM
 from reception.upload import queue
 from reception.upload.connect import connect
 from reception.upload.dispatcher import Dispatcher
 from reception.upload.drain import drain
 from reception.upload.outbox import JobState
 from reception.upload.purge import purge_confirmed
+from reception.workstation.timezone import VIETNAM
 from ui.cli.context import CliContext
 
 DEFAULT_MAX_SECONDS = 3600.0

@@ -10,10 +10,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDockWidget
 
-from reception.config import Config
-from reception.dossier_code import SequenceBlock
-from reception.procedures import load_active_catalogue
-from reception.working_calendar import load_working_calendar
+from reception.dossiers.code import SequenceBlock
+from reception.procedures.catalogue import load_active_catalogue
+from reception.procedures.working_calendar import load_working_calendar
+from reception.workstation.config import Config
 from ui.composition import DeviceSet, build_devices
 from ui.gui.capture_panel import CapturePanel, connect_service
 from ui.gui.card_reading import CardReading

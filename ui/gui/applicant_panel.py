@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception.applicant import Applicant, ApplicantProblem, check_applicant
-from reception.identity import CitizenIdentity, IdentitySource, Sex
-from reception.qr_payload import QrParseResult
+from reception.dossiers.applicant import Applicant, ApplicantProblem, check_applicant
+from reception.identity.citizen import CitizenIdentity, IdentitySource, Sex
+from reception.intake.qr_payload import QrParseResult
 from ui.gui.representation_panel import RepresentationPanel
 from ui.messages import warning_text
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from reception.digitising.model import ComponentInfo, ComponentMode, DigitiseOptions
 from reception.digitising.reuse_store import Attachment, StoredComponent
-from reception.dossiers import Dossier
-from reception.procedures import Procedure
+from reception.dossiers.store import Dossier
+from reception.procedures.catalogue import Procedure
 from ui.document_sources import SourceInfo
 from ui.gui.digitising_service import (
     THUMBNAIL,

@@ -34,10 +34,10 @@ from hardware.card.simulated import SimulatedReaderProvider
 from hardware.errors import HardwareError
 from hardware.icao.authenticity import Authenticity, Check, Verdict
 from hardware.icao.csca_store import CscaStore, load_csca_store
-from reception.chip_keys import ChipKeys
-from reception.chip_reading import ChipReadResult, read_chip
 from reception.errors import ReceptionError
-from reception.qr_payload import QrParseResult
+from reception.intake.chip_keys import ChipKeys
+from reception.intake.chip_reading import ChipReadResult, read_chip
+from reception.intake.qr_payload import QrParseResult
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
 
@@ -57,7 +57,7 @@ class ChipReadWorker(QObject):
     """Lives on the card thread; every call into the reader happens here."""
 
     progressed = Signal(str, int)  # step name, percent
-    read_finished = Signal(object)  # reception.chip_reading.ChipReadResult
+    read_finished = Signal(object)  # reception.intake.chip_reading.ChipReadResult
     failed = Signal(str, str)  # error code, English detail (for the log)
 
     def __init__(self, readers: ReaderProvider, csca_folder: Path | None = None) -> None:

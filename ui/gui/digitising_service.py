@@ -19,7 +19,6 @@ from PySide6.QtGui import QImage
 from hardware.errors import HardwareError
 from hardware.imaging.encoding import Pixels
 from hardware.scanner.interface import ColorMode, ScannedPage, ScanSettings
-from reception.config import Config
 from reception.digitising.model import ComponentInfo, DigitiseOptions, PageEdit
 from reception.digitising.pdfa import read_scanned_pdf
 from reception.digitising.pipeline import digitise, next_component_path
@@ -27,6 +26,7 @@ from reception.digitising.reuse_store import ReuseStore, StoredComponent, docume
 from reception.digitising.sources import load_files
 from reception.errors import ReceptionError
 from reception.storage.database import open_database
+from reception.workstation.config import Config
 from ui.document_sources import list_sources, open_source
 
 log = logging.getLogger(__name__)

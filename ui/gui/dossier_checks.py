@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reception.procedures import Procedure, TimeUnit
-from reception.timezone import now_in_vietnam
-from reception.working_calendar import WorkingCalendar
+from reception.procedures.catalogue import Procedure, TimeUnit
+from reception.procedures.working_calendar import WorkingCalendar
+from reception.workstation.timezone import now_in_vietnam
 
 REFRESH_MS = 30_000  # the cut-off (15:00) can pass while a citizen is at the counter
 

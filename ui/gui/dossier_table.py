@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
 
 _Index = QModelIndex | QPersistentModelIndex
 UPLOAD_COLUMN = 4

@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject, QRect, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from reception.config import UnitConfig
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
 from reception.errors import ReceptionError
 from reception.forms import FormKind
+from reception.workstation.config import UnitConfig
 from ui.gui.pdf_raster import render_pages
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from reception.paths import resources_dir
+from reception.workstation.paths import resources_dir
 
 LANGUAGES = ("vi", "en")  # the source strings are English
 

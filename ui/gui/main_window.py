@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from hardware.card.connection import ReaderInfo
 from hardware.discovery import DeviceKind
-from reception.config import Config
-from reception.dossiers import Dossier, DossierDraft
-from reception.procedures import Catalogue, Procedure
-from reception.qr_payload import QrParseResult
-from reception.qr_reading import FrameScan
-from reception.working_calendar import WorkingCalendar
+from reception.dossiers.store import Dossier, DossierDraft
+from reception.intake.qr_payload import QrParseResult
+from reception.intake.qr_reading import FrameScan
+from reception.procedures.catalogue import Catalogue, Procedure
+from reception.procedures.working_calendar import WorkingCalendar
+from reception.workstation.config import Config
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
 from ui.gui.dossier_checks import DossierChecks

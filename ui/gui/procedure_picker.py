@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception.dossiers import ComponentStatus, ResultDelivery
-from reception.procedures import Catalogue, Procedure
+from reception.dossiers.store import ComponentStatus, ResultDelivery
+from reception.procedures.catalogue import Catalogue, Procedure
 
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

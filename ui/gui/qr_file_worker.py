@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 from hardware.errors import HardwareError
 from hardware.imaging.image_files import load_pages
 from hardware.qr.interface import QrReader
-from reception.qr_reading import scan_pages
+from reception.intake.qr_reading import scan_pages
 
 
 class QrFileWorker(QObject):
     """Reads one file and reports what its pages hold."""
 
-    scanned = Signal(object)  # reception.qr_reading.FrameScan
+    scanned = Signal(object)  # reception.intake.qr_reading.FrameScan
     failed = Signal(str, str)  # error code, English detail
     finished = Signal()
 

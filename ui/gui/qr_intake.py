@@ -14,8 +14,8 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLineEdit
 
-from reception.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
-from reception.wedge_garbling import TextIntegrity, assess_text_integrity
+from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
+from reception.intake.wedge_garbling import TextIntegrity, assess_text_integrity
 from ui.gui.applicant_panel import ApplicantPanel
 
 log = logging.getLogger(__name__)

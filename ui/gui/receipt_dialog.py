@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
 from reception.forms import FormKind
 from ui.messages import message_for
 

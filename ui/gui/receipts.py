@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
 
-from reception.config import UnitConfig
-from reception.dossiers import Dossier
+from reception.dossiers.store import Dossier
+from reception.workstation.config import UnitConfig
 from ui.gui.form_worker import FormWorker
 from ui.gui.receipt_dialog import ReceiptDialog
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from reception.applicant import ApplicantKind, Principal
+from reception.dossiers.applicant import ApplicantKind, Principal
 
 
 class RepresentationPanel(QWidget):

@@ -11,12 +11,12 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QTableView, QToolBar
 
-from reception.config import Config
 from reception.errors import UserError
 from reception.storage.database import DATABASE_FILE
-from reception.timezone import VIETNAM
 from reception.upload.connect import connect, server_url
 from reception.upload.outbox import JobState, JobView, QueueSummary
+from reception.workstation.config import Config
+from reception.workstation.timezone import VIETNAM
 from ui.gui.dossier_table import DossierTableModel
 from ui.gui.main_window import MainWindow
 from ui.gui.status_bar import StatusBar

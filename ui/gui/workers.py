@@ -15,14 +15,14 @@ from hardware.camera.interface import Camera, Frame
 from hardware.card.connection import ReaderProvider
 from hardware.errors import HardwareError
 from hardware.qr.interface import QrReader
-from reception.dossier_code import SequenceBlock
-from reception.dossiers import DossierDraft, DossierStore
+from reception.dossiers.code import SequenceBlock
+from reception.dossiers.store import DossierDraft, DossierStore
 from reception.errors import ReceptionError
-from reception.qr_reading import scan_frame
+from reception.intake.qr_reading import scan_frame
+from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import open_database
-from reception.timezone import now_in_vietnam
 from reception.upload.queue import count_unsent
-from reception.working_calendar import WorkingCalendar
+from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class QrScanWorker(QObject):
     """
 
     frame_captured = Signal(QImage)
-    payload_found = Signal(object)  # reception.qr_payload.QrParseResult
+    payload_found = Signal(object)  # reception.intake.qr_payload.QrParseResult
     other_code_seen = Signal(str)
     failed = Signal(str, str)  # error code, English detail
     finished = Signal()
@@ -90,7 +90,7 @@ class DossierService(QObject):
     """Owns the database connection on its own thread; saves and lists dossiers."""
 
     opened = Signal()
-    saved = Signal(object)  # reception.dossiers.Dossier
+    saved = Signal(object)  # reception.dossiers.store.Dossier
     today_loaded = Signal(list)  # list[Dossier]
     open_dossiers_found = Signal(str, str, list)  # ID number, procedure code, [dossier code]
     unsent_counted = Signal(int)

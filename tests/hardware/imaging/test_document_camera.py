@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from hardware.imaging.document_camera import StillnessDetector, find_page, straighten_page
-from tests.synthetic_pages import photo_of_page, text_page
+from tests.generators.pages import photo_of_page, text_page
 
 
 def test_the_page_is_found_despite_perspective_shadow_and_clutter() -> None:

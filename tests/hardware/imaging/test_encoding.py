@@ -11,7 +11,7 @@ from PIL import Image
 
 from hardware.imaging import encoding
 from hardware.imaging.image_files import ImageFileError
-from tests.synthetic_pages import gray, text_page
+from tests.generators.pages import gray, text_page
 
 
 def _pil(pixels: np.ndarray) -> Image.Image:

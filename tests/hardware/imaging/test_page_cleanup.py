@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from hardware.imaging import page_cleanup
-from tests.synthetic_pages import blank_page, gray, text_page
+from tests.generators.pages import blank_page, gray, text_page
 
 
 @pytest.mark.parametrize("angle", [-3.5, -1.0, 0.0, 2.2, 4.0])

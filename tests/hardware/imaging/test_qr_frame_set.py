@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from hardware.imaging.frame_set import (
+from hardware.qr.zxing import ZxingQrDecoder
+from tests.generators.qr_frame_set import (
     crc16_ccitt,
     generate_frame_set,
     other_code_texts,
     vietqr_text,
 )
-from hardware.imaging.scenes import FRAME_HEIGHT, FRAME_WIDTH, Condition, qr_modules
-from hardware.qr.zxing import ZxingQrDecoder
+from tests.generators.qr_scenes import FRAME_HEIGHT, FRAME_WIDTH, Condition, qr_modules
 
 PAYLOADS = ["001099012345||NGUYỄN VĂN AN|15081999|Nam|Hạ Long|20082021"]
 

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from hardware.imaging.image_files import ImageFileError, load_pages
-from hardware.imaging.scenes import qr_modules
 from hardware.qr.cascade import build_cascade
+from tests.generators.qr_scenes import qr_modules
 
 PAYLOAD = "001099012345||TRẦN THỊ MAI|15081999|Nữ|Quảng Ninh|20082021"
 

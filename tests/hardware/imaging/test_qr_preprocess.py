@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from hardware.imaging.frame_set import generate_frame_set
 from hardware.imaging.preprocess import (
     ImageFilter,
     apply_filter,
@@ -13,8 +12,9 @@ from hardware.imaging.preprocess import (
     find_code_regions,
     to_grey,
 )
-from hardware.imaging.scenes import Condition
 from hardware.qr.zxing import ZxingQrDecoder
+from tests.generators.qr_frame_set import generate_frame_set
+from tests.generators.qr_scenes import Condition
 
 PAYLOAD = "001099012345||PHẠM THU LINH|15081999|Nữ|Hạ Long|20082021"
 

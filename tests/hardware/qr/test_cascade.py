@@ -6,8 +6,6 @@ import pytest
 
 from hardware.camera.interface import Frame
 from hardware.camera.simulated import render_qr_scene
-from hardware.imaging.frame_set import generate_frame_set
-from hardware.imaging.scenes import Condition, SceneFrame
 from hardware.qr.cascade import (
     DEFAULT_ORDER,
     CascadeOrderError,
@@ -19,8 +17,10 @@ from hardware.qr.cascade import (
 from hardware.qr.interface import QrDecoder
 from hardware.qr.zbar import ZbarQrDecoder
 from hardware.qr.zxing import ZxingQrDecoder
-from reception.qr_reading import scan_frame
-from reception.synthetic_people import synthetic_qr_payloads
+from reception.intake.qr_reading import scan_frame
+from tests.generators.qr_frame_set import generate_frame_set
+from tests.generators.qr_scenes import Condition, SceneFrame
+from tests.generators.synthetic_people import synthetic_qr_payloads
 
 # zbar's charset guess reads this as Shift-JIS ("H蘯｡ Long") unless it runs in binary mode.
 SHIFT_JIS_TRAP = "Hạ Long"

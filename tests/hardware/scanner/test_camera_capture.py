@@ -11,7 +11,7 @@ from hardware.camera.simulated import SimulatedCamera
 from hardware.errors import DeviceUnavailableError
 from hardware.scanner.camera_capture import CameraDocumentScanner, CaptureCancelledError
 from hardware.scanner.interface import ColorMode, ScanSettings
-from tests.synthetic_pages import photo_of_page, text_page
+from tests.generators.pages import photo_of_page, text_page
 
 FAST = 10_000.0  # frames per second: the simulated camera paces itself, tests need no pace
 

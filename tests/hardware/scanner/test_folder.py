@@ -16,7 +16,7 @@ from hardware.errors import DeviceUnavailableError
 from hardware.imaging.image_files import ImageFileError
 from hardware.scanner.folder import FolderScanner, FolderWatcher
 from hardware.scanner.interface import ScannedPage, ScanSettings
-from tests.synthetic_pages import gray, text_page
+from tests.generators.pages import gray, text_page
 
 
 class FakeClock:

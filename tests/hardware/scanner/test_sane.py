@@ -14,8 +14,8 @@ from hardware.errors import DeviceUnavailableError
 from hardware.scanner import sane as sane_module
 from hardware.scanner.interface import ColorMode, DocumentScanner, ScanSettings
 from hardware.scanner.simulated import SimulatedScanner
+from tests.generators.pages import FONT
 from tests.sane_backend import sane_test_backend  # noqa: F401 - a fixture
-from tests.synthetic_pages import FONT
 
 
 @pytest.fixture(params=["simulated", "sane"])

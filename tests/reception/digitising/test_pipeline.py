@@ -28,7 +28,7 @@ from reception.digitising.model import (
 )
 from reception.digitising.pdfa import inspect_pdf
 from reception.digitising.pipeline import digitise, next_component_path
-from tests.synthetic_pages import blank_page, gray, text_page
+from tests.generators.pages import blank_page, gray, text_page
 
 FIXED = datetime.fromisoformat("2026-11-29T09:30:00+07:00")
 NO_OCR = DigitiseOptions(ocr=False)

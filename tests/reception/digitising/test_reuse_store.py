@@ -21,7 +21,7 @@ from reception.digitising.model import (
 from reception.digitising.pipeline import digitise, next_component_path
 from reception.digitising.reuse_store import ReuseStore, documents_dir
 from reception.storage.database import open_database
-from tests.synthetic_pages import gray, text_page
+from tests.generators.pages import gray, text_page
 
 START = datetime.fromisoformat("2026-11-02T08:00:00+07:00")
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from reception.digitising.model import SourceFileError
 from reception.digitising.sources import load_files, read_file
-from tests.synthetic_pages import gray, text_page
+from tests.generators.pages import gray, text_page
 
 
 def _write_samples(folder: Path) -> dict[str, Path]:

@@ -6,12 +6,12 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from reception.applicant import Applicant, ApplicantKind, Principal
-from reception.config import UnitConfig
-from reception.dossiers import ComponentStatus, Dossier, DossierComponent, DossierStatus
-from reception.identity import CitizenIdentity
-from reception.procedures import ComponentKind, ProcessingTime, TimeUnit
-from reception.timezone import VIETNAM
+from reception.dossiers.applicant import Applicant, ApplicantKind, Principal
+from reception.dossiers.store import ComponentStatus, Dossier, DossierComponent, DossierStatus
+from reception.identity.citizen import CitizenIdentity
+from reception.procedures.catalogue import ComponentKind, ProcessingTime, TimeUnit
+from reception.workstation.config import UnitConfig
+from reception.workstation.timezone import VIETNAM
 
 UNIT = UnitConfig(
     code="000.00.01.H22",

@@ -12,12 +12,12 @@ import numpy as np
 from PIL import Image
 
 from hardware.qr.zxing import ZxingQrDecoder
-from reception.dossiers import ResultDelivery
+from reception.dossiers.store import ResultDelivery
 from reception.forms import FormKind, basis_for_template
 from reception.forms.receipt_2018 import running_text_case
 from reception.forms.render import render_form
-from reception.procedures import ProcessingTime, TimeUnit
-from reception.timezone import VIETNAM
+from reception.procedures.catalogue import ProcessingTime, TimeUnit
+from reception.workstation.timezone import VIETNAM
 from tests.reception.forms.helpers import UNIT, make_dossier, poppler, representative_applicant
 
 Extract = Callable[[bytes], str]

@@ -13,18 +13,18 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from reception.devserver.faults import FaultPlan
-from reception.devserver.server import DevServer
-from reception.dossier_code import SequenceBlock
-from reception.dossiers import Applicant, DossierDraft, DossierStore
-from reception.identity import CitizenIdentity
+from reception.dossiers.code import SequenceBlock
+from reception.dossiers.store import Applicant, DossierDraft, DossierStore
+from reception.identity.citizen import CitizenIdentity
 from reception.storage.database import open_database
-from reception.timezone import VIETNAM
 from reception.upload import outbox
 from reception.upload.backoff import Backoff
 from reception.upload.credentials import Credentials
 from reception.upload.dispatcher import Dispatcher
 from reception.upload.http_uploader import HttpUploader
+from reception.workstation.timezone import VIETNAM
+from ui.simulation.devserver.faults import FaultPlan
+from ui.simulation.devserver.server import DevServer
 
 UNIT = "000.00.01.H22"
 SYNTHETIC_NAMES = ["NGUYỄN THỊ AN", "TRẦN VĂN BÌNH", "LÊ HOÀNG CƯỜNG", "PHẠM MINH DUNG"]

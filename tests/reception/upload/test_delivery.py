@@ -10,8 +10,6 @@ import threading
 
 import pytest
 
-from reception.devserver.faults import Fault
-from reception.devserver.server import DevServer
 from reception.upload import queue
 from reception.upload.dispatcher import Outcome
 from reception.upload.drain import drain
@@ -22,6 +20,8 @@ from tests.reception.upload.conftest import (
     make_dispatcher,
     make_uploader,
 )
+from ui.simulation.devserver.faults import Fault
+from ui.simulation.devserver.server import DevServer
 
 DOSSIERS = 5
 FILES_EACH = 2

@@ -119,7 +119,7 @@ def test_after_reconciliation_documents_and_personal_data_go_the_ledger_row_stay
 
 
 def test_the_reconciliation_period_is_configurable() -> None:
-    from reception.config import parse_config
+    from reception.workstation.config import parse_config
 
     raw = {
         "unit": {"code": "000.00.01.H22", "name": "Bộ phận một cửa"},

@@ -57,7 +57,7 @@ def test_text_uses_the_data_dir_calendar(
 def test_invalid_local_file_is_a_user_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reception.working_calendar import CalendarError
+    from reception.procedures.working_calendar import CalendarError
 
     (tmp_path / "calendar").mkdir()
     (tmp_path / "calendar" / "local.toml").write_text("[[days_off]]\nnote = 1\n", "utf-8")

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from reception.digitising.pdfa import inspect_pdf
+from tests.generators.pages import blank_page, gray, text_page
 from tests.sane_backend import sane_test_backend  # noqa: F401 - a fixture
-from tests.synthetic_pages import blank_page, gray, text_page
 from ui.cli import main
 
 OWNER = "001099000123"

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from reception.paths import resources_dir
+from reception.workstation.paths import resources_dir
 from ui.cli import main
 
 EXAMPLE_CONFIG = resources_dir() / "config" / "reception.example.toml"

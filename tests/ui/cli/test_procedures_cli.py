@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from reception.procedures import imported_catalogue_path, load_catalogue
+from reception.procedures.catalogue import imported_catalogue_path, load_catalogue
 from ui.cli import procedures
 from ui.cli.context import CliContext
 

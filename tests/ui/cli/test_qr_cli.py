@@ -10,9 +10,9 @@ import cv2
 import pytest
 
 from hardware.camera.simulated import render_qr_scene
-from reception.simulated_person import cccd_qr_text, load_person
-from reception.synthetic_people import synthetic_qr_payloads
+from tests.generators.synthetic_people import synthetic_qr_payloads
 from ui.cli import main
+from ui.simulation.person import cccd_qr_text, load_person
 
 KEYS = ["file", "ok", "raw", "identity", "warnings", "error"]
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reception.config import Config
+from reception.workstation.config import Config
 from ui.gui.app import RunningApp, start_app
 
 

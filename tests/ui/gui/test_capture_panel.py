@@ -14,14 +14,14 @@ from PIL import Image
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
-from reception.applicant import Applicant
-from reception.config import Config
 from reception.digitising.pdfa import inspect_pdf
 from reception.digitising.reuse_store import Attachment, StoredComponent
-from reception.dossiers import Dossier, DossierStatus
-from reception.identity import CitizenIdentity
-from reception.procedures import load_active_catalogue
-from tests.synthetic_pages import gray, text_page
+from reception.dossiers.applicant import Applicant
+from reception.dossiers.store import Dossier, DossierStatus
+from reception.identity.citizen import CitizenIdentity
+from reception.procedures.catalogue import load_active_catalogue
+from reception.workstation.config import Config
+from tests.generators.pages import gray, text_page
 from ui.gui.capture_panel import CapturePanel, connect_service
 from ui.gui.digitising_service import DigitisingService
 

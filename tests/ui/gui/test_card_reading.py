@@ -11,15 +11,15 @@ from pytestqt.qtbot import QtBot
 
 from hardware.icao.authenticity import Verdict
 from hardware.icao.simulated_chip import ChipFaults, SimulatedCccdChip
-from reception.chip_keys import ChipKeys
-from reception.config import Config
-from reception.identity import IdentitySource
-from reception.qr_payload import parse_qr_payload
-from reception.simulated_person import cccd_qr_text, load_person
+from reception.identity.citizen import IdentitySource
+from reception.intake.chip_keys import ChipKeys
+from reception.intake.qr_payload import parse_qr_payload
+from reception.workstation.config import Config
 from ui.composition import build_devices
 from ui.gui.app import RunningApp
 from ui.gui.applicant_panel import ApplicantPanel
 from ui.gui.card_reading import CardReading, ChipKeysDialog
+from ui.simulation.person import cccd_qr_text, load_person
 
 
 def test_qr_then_card_fills_the_panel_from_the_chip(running: RunningApp, qtbot: QtBot) -> None:

@@ -12,13 +12,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from reception.applicant import ApplicantKind
-from reception.dossiers import ComponentStatus, Dossier, ResultDelivery
-from reception.identity import IdentitySource
-from reception.simulated_person import load_person
+from reception.dossiers.applicant import ApplicantKind
+from reception.dossiers.store import ComponentStatus, Dossier, ResultDelivery
+from reception.identity.citizen import IdentitySource
 from ui.gui.app import RunningApp
 from ui.gui.main_window import MainWindow
 from ui.gui.receipt_dialog import ReceiptDialog
+from ui.simulation.person import load_person
 
 RESIDENCE = "1.004222"  # Đăng ký thường trú: components TP1 (required), TP2, TP3
 

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hardware.discovery import DeviceKind
-from reception.identity import IdentitySource
-from reception.simulated_person import load_person
+from reception.identity.citizen import IdentitySource
 from ui.gui.app import RunningApp
+from ui.simulation.person import load_person
 
 
 def test_simulated_devices_are_announced(running: RunningApp) -> None:
@@ -87,7 +87,7 @@ def test_a_worker_failure_is_shown_without_blocking_the_window(
 
 
 def test_parser_warnings_reach_the_clerk_in_vietnamese(running: RunningApp) -> None:
-    from reception.qr_payload import parse_qr_payload
+    from reception.intake.qr_payload import parse_qr_payload
 
     # A woman born in 1999 has century/sex digit 1; 0 is a man's.
     result = parse_qr_payload("001099012345||LÊ THỊ MAI|15081999|Nữ|Hạ Long|20082021")

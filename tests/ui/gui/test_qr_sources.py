@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from hardware.camera.simulated import render_qr_scene
-from reception.config import Config
-from reception.identity import IdentitySource
-from reception.qr_payload import format_qr_payload
-from reception.synthetic_people import synthetic_people
+from reception.identity.citizen import IdentitySource
+from reception.intake.qr_payload import format_qr_payload
+from reception.workstation.config import Config
+from tests.generators.synthetic_people import synthetic_people
 from ui.gui.app import RunningApp, start_app
 
 # Bytes that CP1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D; "Đ" has 0x90) become

@@ -1,0 +1,280 @@
+"""Dossiers received at the counter, and their storage.
+
+A :class:`DossierDraft` is what the clerk entered: the procedure (with the processing
+time that dates it), the applicant, the components and how each was received. Saving
+gives it its code and appointment in one write transaction and commits it durably
+(``synchronous=FULL``): a printed receipt is a promise to a citizen. The value types live
+in :mod:`reception.dossiers.model` and are re-exported here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from reception.dossiers.applicant import (
+    Applicant,
+    ApplicantInvalidError,
+    ApplicantKind,
+    applicant_from_json,
+    applicant_to_json,
+    check_applicant,
+)
+from reception.dossiers.code import SequenceBlock, allocate_sequence, format_code
+from reception.dossiers.model import (
+    ComponentStatus,
+    Dossier,
+    DossierComponent,
+    DossierDraft,
+    DossierStatus,
+    ResultDelivery,
+)
+from reception.procedures.catalogue import ComponentKind, ProcessingTime, TimeUnit
+from reception.procedures.working_calendar import WorkingCalendar
+from reception.storage.database import transaction
+from reception.workstation.timezone import VIETNAM, now_in_vietnam
+
+__all__ = [
+    "Applicant",
+    "ApplicantKind",
+    "ComponentStatus",
+    "Dossier",
+    "DossierComponent",
+    "DossierDraft",
+    "DossierStatus",
+    "DossierStore",
+    "ResultDelivery",
+]
+
+
+class DossierStore:
+    """Saves and lists dossiers in the local database."""
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        *,
+        unit_code: str,
+        workstation: str,
+        block: SequenceBlock,
+        clock: Callable[[], datetime] = now_in_vietnam,
+        calendar: WorkingCalendar | None = None,
+    ) -> None:
+        self._db = db
+        self._unit_code = unit_code
+        self._workstation = workstation
+        self._block = block
+        self._clock = clock
+        self._calendar = calendar or WorkingCalendar()
+
+    @property
+    def calendar(self) -> WorkingCalendar:
+        return self._calendar
+
+    def appointment_for(self, draft: DossierDraft, received: datetime) -> datetime | None:
+        """When the result of ``draft`` is due if received at ``received`` (pure)."""
+        processing = draft.processing_time
+        if processing is None:
+            return None
+        return self._calendar.appointment(
+            received, processing.value, processing.unit.value, draft.cutoff, draft.same_day
+        )
+
+    def save(self, draft: DossierDraft, received_at: datetime | None = None) -> Dossier:
+        """Give the draft a code and an appointment and store it, in one transaction.
+
+        Raises :class:`ApplicantInvalidError` when the applicant fails the checks,
+        ``SequenceExhaustedError`` when the workstation's block is used up for the day.
+        """
+        # Malformed values are refused here too; what is merely missing for a good receipt
+        # (the address) is the form's business.
+        problems = check_applicant(draft.applicant, require_address=False)
+        if problems:
+            raise ApplicantInvalidError(problems)
+        received = (received_at or self._clock()).astimezone(VIETNAM)
+        appointment = self.appointment_for(draft, received)
+        calendar_version = self._calendar.calendar_version
+        book = f"{received.year}"
+        with transaction(self._db):
+            sequence = allocate_sequence(self._db, self._unit_code, received.date(), self._block)
+            code = format_code(self._unit_code, received.date(), sequence)
+            # Inside the write lock: the running number of the ledger cannot be taken twice.
+            ledger_number = 1 + int(
+                self._db.execute(
+                    "SELECT count(*) FROM dossiers WHERE unit_code = ? AND ledger_book = ?",
+                    [self._unit_code, book],
+                ).fetchone()[0]
+            )
+            identity = draft.applicant.identity
+            processing = draft.processing_time
+            self._db.table("dossiers").insert(
+                {
+                    "code": code,
+                    "unit_code": self._unit_code,
+                    "sequence": sequence,
+                    "procedure_code": draft.procedure_code,
+                    "procedure_name": draft.procedure_name,
+                    "applicant_id_number": identity.id_number or None,
+                    "applicant_name": identity.full_name,
+                    "applicant_json": json.dumps(applicant_to_json(draft.applicant)),
+                    "received_at": received.isoformat(),
+                    "created_at": self._clock().astimezone(VIETNAM).isoformat(),
+                    "workstation": self._workstation,
+                    "status": DossierStatus.RECEIVED.value,
+                    "appointment_at": None if appointment is None else appointment.isoformat(),
+                    "processing_value": None if processing is None else processing.value,
+                    "processing_unit": None if processing is None else processing.unit.value,
+                    "same_day": int(draft.same_day),
+                    "calendar_version": calendar_version,
+                    "applicant_kind": draft.applicant.kind.value,
+                    "owner_name": draft.applicant.owner_name,
+                    "delivery": draft.delivery.value,
+                    "sets": draft.sets,
+                    "ledger_book": book,
+                    "ledger_number": ledger_number,
+                    "note": draft.note,
+                }
+            )
+            self._db.table("dossier_components").insert_all(
+                [
+                    {
+                        "dossier_code": code,
+                        "position": position,
+                        "code": c.code,
+                        "name": c.name,
+                        "kind": c.kind.value,
+                        "copies": c.copies,
+                        "required": int(c.required),
+                        "status": c.status.value,
+                        "file_path": c.file_path,
+                        "file_sha256": c.file_sha256,
+                    }
+                    for position, c in enumerate(draft.components)
+                ]
+            )
+            # The upload job joins this transaction: no saved dossier without its job.
+            from time import time as wall_clock
+
+            from reception.upload.outbox import enqueue
+
+            enqueue(self._db, code, now=wall_clock())
+        return Dossier(
+            code=code,
+            procedure_code=draft.procedure_code,
+            procedure_name=draft.procedure_name,
+            applicant=draft.applicant,
+            received_at=received,
+            workstation=self._workstation,
+            status=DossierStatus.RECEIVED,
+            appointment_at=appointment,
+            processing_time=processing,
+            same_day=draft.same_day,
+            calendar_version=calendar_version,
+            components=draft.components,
+            delivery=draft.delivery,
+            sets=draft.sets,
+            ledger_book=book,
+            ledger_number=ledger_number,
+            note=draft.note,
+        )
+
+    def get(self, code: str) -> Dossier | None:
+        rows = list(self._db.query("SELECT * FROM dossiers WHERE code = ?", [code]))
+        return self._with_components(rows)[0] if rows else None
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM dossiers").fetchone()[0])
+
+    def list_for_day(self, day: date) -> list[Dossier]:
+        """Dossiers received on ``day`` (Vietnam time), oldest first."""
+        return self.list_between(day, day)
+
+    def list_between(self, first: date, last: date) -> list[Dossier]:
+        """Dossiers received from ``first`` to ``last`` inclusive (Vietnam time), oldest first."""
+        start = datetime(first.year, first.month, first.day, tzinfo=VIETNAM)
+        end = datetime(last.year, last.month, last.day, tzinfo=VIETNAM) + timedelta(days=1)
+        # Stored as ISO text with the +07:00 offset, so text order is time order.
+        rows = list(
+            self._db.query(
+                "SELECT * FROM dossiers WHERE received_at >= ? AND received_at < ? "
+                "ORDER BY received_at, code",
+                [start.isoformat(), end.isoformat()],
+            )
+        )
+        return self._with_components(rows)
+
+    def open_dossiers_for(self, id_number: str, procedure_code: str) -> list[Dossier]:
+        """Dossiers of the same person for the same procedure not yet returned (newest first).
+
+        Every local dossier is open: results are returned by the provincial system.
+        """
+        if not id_number:
+            return []
+        rows = list(
+            self._db.query(
+                "SELECT * FROM dossiers WHERE applicant_id_number = ? AND procedure_code = ? "
+                "AND status = ? ORDER BY received_at DESC",
+                [id_number, procedure_code, DossierStatus.RECEIVED.value],
+            )
+        )
+        return self._with_components(rows)
+
+    def _with_components(self, rows: Sequence[dict[str, Any]]) -> list[Dossier]:
+        codes = [str(row["code"]) for row in rows]
+        by_code: dict[str, list[DossierComponent]] = {code: [] for code in codes}
+        for start in range(0, len(codes), 500):  # under SQLite's variable limit
+            chunk = codes[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for c in self._db.query(
+                f"SELECT * FROM dossier_components WHERE dossier_code IN ({marks}) "
+                "ORDER BY dossier_code, position",
+                chunk,
+            ):
+                by_code[str(c["dossier_code"])].append(_row_to_component(c))
+        return [_row_to_dossier(row, tuple(by_code[str(row["code"])])) for row in rows]
+
+
+def _row_to_component(row: dict[str, Any]) -> DossierComponent:
+    return DossierComponent(
+        code=str(row["code"]),
+        name=str(row["name"]),
+        kind=ComponentKind(str(row["kind"])),
+        copies=int(row["copies"]),
+        required=bool(row["required"]),
+        status=ComponentStatus(str(row["status"])),
+        file_path=row["file_path"],
+        file_sha256=row["file_sha256"],
+    )
+
+
+def _row_to_dossier(row: dict[str, Any], components: tuple[DossierComponent, ...]) -> Dossier:
+    applicant = applicant_from_json(json.loads(str(row["applicant_json"])))
+    processing = None
+    if row.get("processing_value") is not None:
+        processing = ProcessingTime(
+            int(row["processing_value"]), TimeUnit(str(row["processing_unit"]))
+        )
+    appointment = row.get("appointment_at")
+    return Dossier(
+        code=str(row["code"]),
+        procedure_code=str(row["procedure_code"]),
+        procedure_name=str(row["procedure_name"]),
+        applicant=applicant,
+        received_at=datetime.fromisoformat(str(row["received_at"])),
+        workstation=str(row["workstation"]),
+        status=DossierStatus(str(row["status"])),
+        appointment_at=None if appointment is None else datetime.fromisoformat(str(appointment)),
+        processing_time=processing,
+        same_day=bool(row.get("same_day")),
+        calendar_version=row.get("calendar_version"),
+        components=components,
+        delivery=ResultDelivery(str(row.get("delivery") or ResultDelivery.COUNTER.value)),
+        sets=int(row.get("sets") or 1),
+        ledger_book=row.get("ledger_book"),
+        ledger_number=None if row.get("ledger_number") is None else int(row["ledger_number"]),
+        note=row.get("note"),
+    )

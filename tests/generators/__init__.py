@@ -1,0 +1,4 @@
+"""Test data made by tests and benchmarks only; never shipped.
+
+Synthetic people, generated QR scenes and frame sets, scanned and photographed pages.
+"""

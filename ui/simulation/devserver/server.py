@@ -1,0 +1,286 @@
+"""The development server's HTTP side: the standard library's ThreadingHTTPServer.
+
+Why the standard library: the fault switches need the raw socket (hang up after the
+headers, in the middle of a body, before a word), which http.server hands over plainly
+and an ASGI stack hides; and the app ships no server dependency for a tool only used in
+demos and tests. HTTP/1.1 keep-alive, so the client reuses its connections as it would
+with a real server.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import secrets
+import socket
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from ui.simulation.devserver.faults import Fault, FaultInjector, FaultPlan
+from ui.simulation.devserver.store import Answer, ProtocolStore
+
+log = logging.getLogger(__name__)
+
+_FILE_PATH = re.compile(r"^/files/([0-9a-f]{64})$")
+_RANGE = re.compile(r"^bytes (\d+)-(\d+)/(\d+)$")
+_STATUS_RANGE = re.compile(r"^bytes \*/(\d+)$")
+_SYNC_DATE = re.compile(r"^\d{14}$")
+REQUIRED_FIELDS = ("MaHoSo", "MaTTHC", "TenTTHC", "ChuHoSo", "NgayTiepNhan", "TrangThaiHoSo")
+MAX_JSON_BYTES = 1 << 20
+
+
+class DevServer:
+    """The protocol on ``host:port`` (0 = any free port), served from a thread."""
+
+    def __init__(
+        self,
+        data: Path,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        faults: FaultPlan | None = None,
+        users: Mapping[str, str] | None = None,
+    ) -> None:
+        self.store = ProtocolStore(data)
+        self.faults = FaultInjector(faults or FaultPlan())
+        self.users = dict(users or {"demo": "demo"})
+        self._tokens: dict[str, float] = {}
+        self._tokens_lock = threading.Lock()
+        self.requests = 0
+        handler = type("Handler", (_Handler,), {"server_state": self})
+        self.httpd = _Server((host, port), handler)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> DevServer:
+        # A short poll interval: stop() returns at once (tests start many servers).
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="dev-server"
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        if self._thread is not None:
+            self._thread.join()
+        self.store.close()
+
+    def login(self, username: object, password: object) -> str | None:
+        if not isinstance(username, str) or self.users.get(username) != password:
+            return None
+        token = secrets.token_urlsafe(24)
+        with self._tokens_lock:
+            self._tokens[token] = time.monotonic() + self.faults.plan.token_ttl_seconds
+        return token
+
+    def expire_sessions(self) -> None:
+        """End every session at once (as a server restart would)."""
+        with self._tokens_lock:
+            self._tokens.clear()
+
+    def authorised(self, header: str | None) -> bool:
+        token = (header or "").removeprefix("Bearer ")
+        with self._tokens_lock:
+            expires = self._tokens.get(token)
+        if expires is not None and time.monotonic() >= expires:
+            self.faults.count(Fault.SESSION_EXPIRED)
+            return False
+        return expires is not None
+
+    def validate(self, record: Mapping[str, Any]) -> str | None:
+        """The server's checks of a record: the reason it is refused, or None."""
+        for name in REQUIRED_FIELDS:
+            if not record.get(name):
+                return f"{name} is required"
+        for name in ("NgayTiepNhan", "NgayHenTra"):
+            value = record.get(name)
+            if value is not None and not _SYNC_DATE.match(str(value)):
+                return f"{name} must be yyyyMMddHHmmss"
+        if str(record["MaTTHC"]) in self.faults.plan.refuse_procedures:
+            return f"procedure {record['MaTTHC']} is not handled by this unit"
+        return None
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up (timeouts, killed processes) is normal here."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            log.debug("dev-server: client went away: %s", type(error).__name__)
+            return
+        log.exception("dev-server: request failed")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_state: DevServer
+    protocol_version = "HTTP/1.1"
+    # Headers and body leave in separate writes: without this, Nagle's algorithm and the
+    # client's delayed ACK add ~40 ms to every answer on a kept-alive connection.
+    disable_nagle_algorithm = True
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("dev-server: " + format, *args)
+
+    # -- dispatch --------------------------------------------------------------------------
+
+    def do_HEAD(self) -> None:
+        self._serve()
+
+    def do_PUT(self) -> None:
+        self._serve()
+
+    def do_POST(self) -> None:
+        self._serve()
+
+    def _serve(self) -> None:
+        state = self.server_state
+        state.requests += 1
+        if state.faults.is_down():
+            self._hang_up()
+            return
+        time.sleep(state.faults.delay())
+        has_body = self.command in ("PUT", "POST")
+        stores = self.command == "POST" and self.path == "/dossiers"
+        fault = state.faults.draw(has_body=has_body, stores_dossier=stores)
+        if fault is Fault.ERROR:
+            self._skip_body()
+            self._answer(Answer(503, {"message": "injected failure"}))
+            return
+        if fault is Fault.DROP_REQUEST and self.command != "PUT":
+            self.rfile.read(int(self.headers.get("Content-Length") or 0) // 2)
+            self._hang_up()
+            return
+        answer = self._route(fault)
+        if answer is None or fault is Fault.LOSE_CONFIRMATION:
+            self._hang_up()
+        elif fault is Fault.DROP_AFTER_HEADERS:
+            self._answer(answer, cut_at=0)
+        elif fault is Fault.DROP_MID_BODY:
+            self._answer(answer, cut_at=1)
+        else:
+            self._answer(answer)
+
+    def _route(self, fault: Fault) -> Answer | None:
+        if self.command == "POST" and self.path == "/auth/login":
+            return self._login()
+        files = _FILE_PATH.match(self.path)
+        if files is None and not (self.command == "POST" and self.path == "/dossiers"):
+            self._skip_body()
+            return Answer(404, {"message": "no such resource"})
+        if not self.server_state.authorised(self.headers.get("Authorization")):
+            self._skip_body()
+            return Answer(401, {"message": "session missing or expired"})
+        if files is None:
+            return self._dossier()
+        if self.command == "HEAD":
+            held = self.server_state.store.file_offset(files.group(1))
+            if held is None:
+                return Answer(404)
+            return Answer(200, None, {"Upload-Offset": str(held)})
+        if self.command == "PUT":
+            return self._put_file(files.group(1), fault)
+        self._skip_body()
+        return Answer(405, {"message": "method not allowed"})
+
+    # -- the protocol ----------------------------------------------------------------------
+
+    def _login(self) -> Answer:
+        body = self._json_body()
+        if not isinstance(body, dict):
+            return Answer(400, {"message": "expected a JSON object"})
+        token = self.server_state.login(body.get("username"), body.get("password"))
+        if token is None:
+            return Answer(401, {"message": "user name or password refused"})
+        ttl = self.server_state.faults.plan.token_ttl_seconds
+        return Answer(200, {"session": token, "expires_in": round(ttl, 3)})
+
+    def _put_file(self, sha: str, fault: Fault) -> Answer | None:
+        store = self.server_state.store
+        content_range = self.headers.get("Content-Range", "")
+        length = int(self.headers.get("Content-Length") or 0)
+        status = _STATUS_RANGE.match(content_range)
+        if status is not None:
+            self._skip_body()
+            return store.finish_empty_or_status(sha, int(status.group(1)))
+        parts = _RANGE.match(content_range)
+        if parts is None:
+            self._skip_body()
+            return Answer(400, {"message": "Content-Range: bytes START-END/TOTAL required"})
+        start, end, total = (int(p) for p in parts.groups())
+        if end - start + 1 != length or end >= total:
+            self._skip_body()
+            return Answer(400, {"message": "Content-Range does not match Content-Length"})
+        cut = length // 2 if fault is Fault.DROP_REQUEST else None
+        return store.write_chunk(sha, start, total, self.rfile, length, stop_after=cut)
+
+    def _dossier(self) -> Answer:
+        key = self.headers.get("Idempotency-Key", "")
+        body = self._json_body()
+        if not key:
+            return Answer(400, {"message": "Idempotency-Key required"})
+        if not isinstance(body, dict) or body.get("service") != "DongBoHoSoMC":
+            return Answer(422, {"message": "expected a DongBoHoSoMC envelope"})
+        data = body.get("data")
+        if not body.get("madonvi") or not isinstance(data, list) or len(data) != 1:
+            return Answer(422, {"message": "madonvi and one record in data are required"})
+        if not isinstance(data[0], dict):
+            return Answer(422, {"message": "the record must be a JSON object"})
+        return self.server_state.store.store_dossier(
+            key, data[0], validate=self.server_state.validate
+        )
+
+    # -- the wire --------------------------------------------------------------------------
+
+    def _json_body(self) -> object:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_JSON_BYTES:
+            self.close_connection = True
+            return None
+        try:
+            return json.loads(self.rfile.read(length) or b"null")
+        except ValueError:
+            return None
+
+    def _skip_body(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_JSON_BYTES:
+            self.close_connection = True
+            return
+        self.rfile.read(length)
+
+    def _answer(self, answer: Answer, *, cut_at: int | None = None) -> None:
+        body = b"" if answer.body is None else json.dumps(answer.body).encode("utf-8")
+        self.send_response(answer.status)
+        for name, value in (answer.headers or {}).items():
+            self.send_header(name, value)
+        if answer.body is not None:
+            self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body if cut_at is None else body[: len(body) // 2 * cut_at])
+        if cut_at is not None:
+            self._hang_up()
+
+    def _hang_up(self) -> None:
+        """Cut the connection without (the rest of) an answer."""
+        self.close_connection = True
+        try:
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass

@@ -1,0 +1,44 @@
+"""The synthetic person the simulated devices present."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reception.errors import ConfigError
+from reception.identity.citizen import CitizenIdentity
+from reception.workstation.paths import resources_dir
+
+
+def bundled_person_file() -> Path:
+    return resources_dir() / "simulator" / "person.json"
+
+
+def load_person(path: Path | None = None) -> CitizenIdentity:
+    """Read a person description (the identity keys of ``card read``) from JSON."""
+    source = path or bundled_person_file()
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+        data = {key: value for key, value in data.items() if not key.startswith("_")}
+        return CitizenIdentity.from_json_dict(data)
+    except (OSError, ValueError, TypeError) as exc:
+        raise ConfigError(f"{source}: not a valid person file: {exc}") from exc
+
+
+def cccd_qr_text(identity: CitizenIdentity) -> str:
+    """The QR text a 2021–2024 chip CCCD of ``identity`` carries (7 fields, ``|``-separated)."""
+
+    def ddmmyyyy(value: object) -> str:
+        return value.strftime("%d%m%Y") if hasattr(value, "strftime") else ""
+
+    return "|".join(
+        [
+            identity.id_number,
+            identity.old_id_number or "",
+            identity.full_name,
+            ddmmyyyy(identity.date_of_birth),
+            identity.sex.value if identity.sex else "",
+            identity.place_of_residence or "",
+            ddmmyyyy(identity.issue_date),
+        ]
+    )
