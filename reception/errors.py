@@ -25,9 +25,53 @@ class ConfigError(UserError):
 
 
 class StorageError(UserError):
-    """The local database cannot be used (disk full, locked, corrupt, not writable)."""
+    """The local database cannot be used (disk full, locked, corrupt, not writable).
+
+    ``environment`` says whether the machine failed us (a person can act on it: free disk
+    space, close the other program, restore a backup) or our own code is wrong. Every
+    ``sqlite3`` error becomes one of the subclasses below
+    (:func:`reception.storage.sqlite_errors.storage_error`).
+    """
 
     code = "storage_failed"
+    environment = True
+
+
+class StorageFullError(StorageError):
+    """The disk (or the database's size limit) is full."""
+
+    code = "storage_disk_full"
+
+
+class StorageReadOnlyError(StorageError):
+    """The database file or its folder cannot be written (permissions, read-only medium)."""
+
+    code = "storage_read_only"
+
+
+class StorageLockedError(StorageError):
+    """Another program held the database's write lock longer than the busy timeout."""
+
+    code = "storage_locked"
+
+
+class StorageCorruptError(StorageError):
+    """The database file is damaged or is not a database."""
+
+    code = "storage_corrupt"
+
+
+class StorageIOError(StorageError):
+    """The operating system failed a read or write (failing disk, unplugged medium)."""
+
+    code = "storage_io"
+
+
+class StorageBugError(StorageError):
+    """SQLite refused what our code asked (bad SQL, a broken constraint): a bug, not the disk."""
+
+    code = "storage_bug"
+    environment = False
 
 
 class SequenceExhaustedError(UserError):

@@ -8,7 +8,6 @@ must survive a power cut, not only a crash of the app.
 
 from __future__ import annotations
 
-import errno
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -17,8 +16,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reception.errors import StorageError
+from reception.errors import StorageError, StorageLockedError
 from reception.storage.migrations import MIGRATIONS
+from reception.storage.sqlite_errors import GuardedConnection, storage_error
 
 DATABASE_FILE = "reception.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -32,18 +32,23 @@ def open_database(
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
     Raises :class:`StorageError` for what a person can act on: a folder that cannot be
-    created or written, a full disk, a locked or corrupt file.
+    created or written, a full disk, a locked or corrupt file. The connection is a
+    :class:`GuardedConnection`: every later ``sqlite3`` error on it is a ``StorageError`` too.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are always explicit (see ``transaction``).
         conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=GuardedConnection,
         )
     except OSError as exc:
         raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
     except sqlite3.Error as exc:
-        raise _storage_error(exc, path) from exc
+        raise storage_error(exc, path) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = _switch_to_wal(conn)
@@ -55,7 +60,7 @@ def open_database(
         migrate(db, migrations)
     except sqlite3.Error as exc:
         conn.close()
-        raise _storage_error(exc, path) from exc
+        raise storage_error(exc, path) from exc
     except BaseException:
         conn.close()
         raise
@@ -69,8 +74,8 @@ def _switch_to_wal(conn: sqlite3.Connection) -> str:
     while True:
         try:
             return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
-        except sqlite3.OperationalError as exc:
-            if exc.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+        except StorageLockedError:
+            if time.monotonic() > deadline:
                 raise
             time.sleep(0.005)
 
@@ -102,25 +107,9 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     try:
         yield db
     except BaseException:
-        db.execute("ROLLBACK")
+        # SQLite has already rolled back after some errors (a full disk, I/O): a second
+        # ROLLBACK would then fail and hide the error that matters.
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
-
-
-def _storage_error(exc: sqlite3.Error, path: Path) -> StorageError:
-    """Name the cause a person can act on."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    message = str(exc)
-    if code == sqlite3.SQLITE_FULL or "disk is full" in message:
-        reason = "the disk is full"
-    elif code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        reason = "the database is locked by another program"
-    elif code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        reason = "the database file is damaged"
-    elif code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM):
-        reason = "the database file cannot be opened for writing"
-    elif isinstance(exc.__cause__, OSError) and exc.__cause__.errno == errno.ENOSPC:
-        reason = "the disk is full"
-    else:
-        reason = message
-    return StorageError(f"{path}: {reason}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -20,6 +19,7 @@ from reception.digitising.model import (
 )
 from reception.digitising.pipeline import digitise, next_component_path
 from reception.digitising.reuse_store import ReuseStore, documents_dir
+from reception.errors import StorageBugError
 from reception.storage.database import open_database
 from tests.generators.pages import gray, text_page
 
@@ -123,9 +123,9 @@ def test_the_access_log_is_append_only(
     clock = Clock()
     store = ReuseStore(db, documents_dir(tmp_path), clock=clock)
     store.record(_digitise(store.folder, info, clock), actor="QUAY-01")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(StorageBugError, match="append-only"):
         db.execute("DELETE FROM digitised_access_log")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with pytest.raises(StorageBugError, match="append-only"):
         db.execute("UPDATE digitised_access_log SET actor = 'x'")
 
 
