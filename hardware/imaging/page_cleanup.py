@@ -222,3 +222,19 @@ def binarize(gray: Image) -> Image:
         Image,
         cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 31, 12),
     )
+
+
+def blank_bottom_rows(image: Image) -> int:
+    """How many rows at the bottom of the page carry no mark (full-resolution rows).
+
+    A row counts as marked when a few pixels (at measuring scale) are clearly darker than
+    the paper, so grain and dust leave a margin blank while a page number does not.
+    """
+    small, scale = _reduced(to_gray(image))
+    paper = float(np.percentile(small, 90))
+    dark = np.count_nonzero(small < paper - 60, axis=1)
+    marked = np.flatnonzero(dark >= 2)
+    if marked.size == 0:
+        return int(image.shape[0])
+    free_small = small.shape[0] - 1 - int(marked[-1])
+    return min(int(image.shape[0]), int(free_small / scale))

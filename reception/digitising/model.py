@@ -65,6 +65,7 @@ class ComponentInfo:
     operator: str
     component_name: str = ""
     owner_id_number: str | None = None  # for the reuse store; never logged
+    unit_name: str = ""  # the converting unit, named in the conversion mark
 
     def __post_init__(self) -> None:
         check_code(self.dossier_code, "dossier code")
@@ -96,6 +97,7 @@ class DigitiseOptions:
     fix_orientation: bool = True
     ocr: bool = True
     ocr_languages: str = "vie"
+    mark: bool = True  # the conversion mark (Nghị định 137/2024 Điều 4) on every page
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,10 @@ class DigitisedComponent:
     created_at: datetime
     blank_pages_removed: int = 0
     page_modes: tuple[str, ...] = field(default=())
+    file_id: str = ""  # the identifier in the mark's QR and the XMP (dc:identifier)
+    marked: bool = False
+    signed: bool = False
+    signer: str | None = None  # the signing certificate's subject common name
 
     def to_json_dict(self) -> dict[str, object]:
         return {
@@ -127,6 +133,10 @@ class DigitisedComponent:
             "procedure_code": self.info.procedure_code,
             "component_code": self.info.component_code,
             "created_at": self.created_at.isoformat(timespec="seconds"),
+            "file_id": self.file_id,
+            "mark": self.marked,
+            "signed": self.signed,
+            "signer": self.signer,
         }
 
 

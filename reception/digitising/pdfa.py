@@ -9,6 +9,7 @@ glyph-less font is embedded) and no interpolation. :func:`inspect_pdf` checks th
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,29 +62,54 @@ def assemble_pdfa(
     text_layers: list[bytes | None],
     info: ComponentInfo,
     created_at: datetime,
+    *,
+    marks: bytes | None = None,
+    added_bottoms: Sequence[float] = (),
+    file_id: str = "",
 ) -> bytes:
-    """One PDF/A-2b document of ``page_pdfs`` in order, each with its text layer laid over."""
+    """One PDF/A-2b document of ``page_pdfs`` in order, each with its text layer laid over.
+
+    ``marks`` (one page per page, already at the final size) is laid over last, after each
+    page was made ``added_bottoms[i]`` points taller at the bottom where its margin was
+    too small for the mark.
+    """
     if not page_pdfs:
         raise DigitiseError("no pages to assemble")
     try:
         pdf = pikepdf.new()
         sources = [pikepdf.open(io.BytesIO(data)) for data in page_pdfs]
-        for source, layer in zip(sources, text_layers, strict=True):
+        mark_pdf = pikepdf.open(io.BytesIO(marks)) if marks is not None else None
+        for index, (source, layer) in enumerate(zip(sources, text_layers, strict=True)):
             pdf.pages.append(source.pages[0])
+            page = pdf.pages[-1]
             if layer is not None:
                 with pikepdf.open(io.BytesIO(layer)) as text_pdf:
-                    pdf.pages[-1].add_overlay(text_pdf.pages[0], None)
+                    page.add_overlay(text_pdf.pages[0], None)
+            if index < len(added_bottoms) and added_bottoms[index] > 0:
+                _add_bottom_margin(pdf, page, added_bottoms[index])
+            if mark_pdf is not None:
+                page.add_overlay(mark_pdf.pages[index], None)
         _add_output_intent(pdf)
-        _write_metadata(pdf, info, created_at, len(page_pdfs))
+        _write_metadata(pdf, info, created_at, len(page_pdfs), file_id)
         out = io.BytesIO()
         # Deterministic ids would make two different components' files collide; qpdf's
         # default random /ID is what PDF/A wants.
         pdf.save(out, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         for source in sources:
             source.close()
+        if mark_pdf is not None:
+            mark_pdf.close()
         return out.getvalue()
     except pikepdf.PdfError as exc:
         raise DigitiseError(f"the PDF could not be written ({exc})") from exc
+
+
+def _add_bottom_margin(pdf: pikepdf.Pdf, page: pikepdf.Page, points: float) -> None:
+    """Make the page ``points`` taller below, its content moved up, never scaled."""
+    x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+    page.contents_add(pdf.make_stream(f"q 1 0 0 1 0 {points:.2f} cm\n".encode()), prepend=True)
+    page.contents_add(pdf.make_stream(b"\nQ\n"))
+    page.mediabox = pikepdf.Array([x0, y0, x1, y1 + points])
 
 
 def _add_output_intent(pdf: pikepdf.Pdf) -> None:
@@ -100,7 +126,7 @@ def _add_output_intent(pdf: pikepdf.Pdf) -> None:
 
 
 def _write_metadata(
-    pdf: pikepdf.Pdf, info: ComponentInfo, created_at: datetime, pages: int
+    pdf: pikepdf.Pdf, info: ComponentInfo, created_at: datetime, pages: int, file_id: str
 ) -> None:
     stamp = created_at.isoformat(timespec="seconds")
     title = f"{info.dossier_code} {info.component_code}"
@@ -118,6 +144,8 @@ def _write_metadata(
         meta["xmp:CreateDate"] = stamp
         meta["xmp:ModifyDate"] = stamp
         meta["xmp:MetadataDate"] = stamp
+        if file_id:
+            meta["dc:identifier"] = file_id
 
 
 def _page_has_text(page: pikepdf.Page) -> bool:

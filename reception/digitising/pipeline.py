@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from hardware.imaging import page_cleanup
 from hardware.scanner.interface import ScannedPage
 from reception.digitising import ocr, pdf_images, pdfa, processing
+from reception.digitising.mark import ConversionMark, MarkPlacement, PageSpace, place_marks
 from reception.digitising.model import (
     ComponentInfo,
     DigitisedComponent,
@@ -24,6 +27,7 @@ from reception.digitising.model import (
     component_file_name,
     no_progress,
 )
+from reception.forms.conversion_mark import render_mark_pages
 from reception.storage.atomic_file import write_atomically
 from reception.workstation.timezone import now_in_vietnam
 
@@ -96,8 +100,30 @@ def digitise(
             layers.append(None)
 
     created_at = clock()
+    file_id = uuid.uuid4().hex
     page_pdfs = [pdf_images.image_page_pdf(p.data, p.dpi) for p in processed]
-    data = pdfa.assemble_pdfa(page_pdfs, layers, info, created_at)
+    placements: list[MarkPlacement] = []
+    marks: bytes | None = None
+    if options.mark:
+        placements = place_marks([_space(p) for p in processed], signed=False)
+        mark = ConversionMark(
+            unit_name=info.unit_name,
+            operator=info.operator,
+            converted_at=created_at,
+            dossier_code=info.dossier_code,
+            component_code=info.component_code,
+            file_id=file_id,
+        )
+        marks = render_mark_pages(mark, placements)
+    data = pdfa.assemble_pdfa(
+        page_pdfs,
+        layers,
+        info,
+        created_at,
+        marks=marks,
+        added_bottoms=[p.added_bottom for p in placements],
+        file_id=file_id,
+    )
     _write_atomically(out_path, data)
     report = pdfa.inspect_pdf(data)
     progress(total, total, "done")
@@ -119,4 +145,13 @@ def digitise(
         created_at=created_at,
         blank_pages_removed=removed,
         page_modes=tuple(p.kind.value for p in processed),
+        file_id=file_id,
+        marked=marks is not None,
     )
+
+
+def _space(page: processing.ProcessedPage) -> PageSpace:
+    """The page's size and free bottom margin in points, as the PDF will show it."""
+    height, width = page.pixels.shape[:2]
+    free = page_cleanup.blank_bottom_rows(page.pixels)
+    return PageSpace(width * 72 / page.dpi, height * 72 / page.dpi, free * 72 / page.dpi)

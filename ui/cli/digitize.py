@@ -35,7 +35,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--dossier", default="CHUA-CO-MA", metavar="CODE", help="mã hồ sơ")
     parser.add_argument("--procedure", default="CHUA-RO", metavar="CODE", help="procedure code")
     parser.add_argument("--component-name", default="", metavar="TEXT")
-    parser.add_argument("--operator", default=None, help="default: the workstation's name")
+    parser.add_argument(
+        "--operator",
+        default=None,
+        metavar="NAME",
+        help="the clerk's full name, printed in the conversion mark (default: the workstation)",
+    )
     parser.add_argument("--mode", choices=[m.value for m in ComponentMode], default="auto")
     parser.add_argument("--no-ocr", action="store_true", help="no text layer")
     parser.add_argument(
@@ -55,6 +60,7 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
         operator=operator,
         component_name=args.component_name,
         owner_id_number=args.owner,
+        unit_name=context.config.unit.name,
     )
     loaded = load_files(args.files)
     for error in loaded.errors:
