@@ -37,7 +37,7 @@ TEXT = (
     "trách nhiệm trước pháp luật về lời khai của mình. Hồ sơ gồm tờ khai, giấy",
     "chứng sinh, giấy tờ tùy thân của người yêu cầu và văn bản ủy quyền nếu có.",
 )
-INFO = ComponentInfo("000.00.01.H22-261129-0001", "1.001193", "TP1", "bench")
+INFO = ComponentInfo("000.00.01.H49-261129-0001", "1.001193", "TP1", "bench")
 
 
 def _truth(page: int) -> str:

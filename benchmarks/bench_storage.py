@@ -17,7 +17,7 @@ from reception.storage.database import open_database
 from reception.workstation.timezone import VIETNAM
 
 DRAFT = DossierDraft(
-    procedure_code="1.001193.000.00.00.H22",
+    procedure_code="1.001193.000.00.00.H49",
     procedure_name="Đăng ký khai sinh",
     applicant=Applicant(
         CitizenIdentity(
@@ -40,7 +40,7 @@ def run(measure: Measure) -> None:
         start = datetime(2026, 1, 1, 9, tzinfo=VIETNAM)
         store = DossierStore(
             open_database(root / "db.sqlite3"),
-            unit_code="000.00.01.H22",
+            unit_code="000.00.01.H49",
             workstation="Q1",
             block=SequenceBlock(1, 9999),
         )

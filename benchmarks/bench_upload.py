@@ -30,10 +30,10 @@ from reception.upload.record import SYNC_SERVICE, build_record
 from reception.workstation.timezone import VIETNAM
 from ui.simulation.devserver.server import DevServer
 
-UNIT = "000.00.01.H22"
+UNIT = "000.00.01.H49"
 DOSSIERS = 200
 DRAFT = DossierDraft(
-    procedure_code="1.001193.000.00.00.H22",
+    procedure_code="1.001193.000.00.00.H49",
     procedure_name="Đăng ký khai sinh",
     applicant=Applicant(
         CitizenIdentity(

@@ -1,7 +1,8 @@
-"""Dossier codes (mã hồ sơ), Thông tư 01/2018/TT-VPCP Điều 19.
+"""Dossier codes (mã hồ sơ), Thông tư 01/2018/TT-VPCP Điều 19 (kept by Thông tư 03/2025).
 
 ``<unit identifier>-<YYMMDD>-<XXXX>``: the receiving unit, the day of reception and a
-four-digit daily sequence. Several counters of one unit share the unit's daily sequence,
+daily sequence of four digits (four to seven in provincial systems: configuration).
+Several counters of one unit share the unit's daily sequence,
 so each workstation draws from its own configured block and offline counters never
 collide. A code is never handed out twice: the last sequence per unit and day is kept
 in the database (never deleted), so a restart or a clock set back continues after it.
@@ -17,10 +18,8 @@ import sqlite_utils
 
 from reception.errors import SequenceExhaustedError
 
-CODE_PATTERN = re.compile(
-    r"^(?P<unit>[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2})"
-    r"-(?P<day>\d{6})-(?P<sequence>\d{4})$"
-)
+# The unit part is whatever identifier the configuration accepted (its own pattern).
+CODE_PATTERN = re.compile(r"^(?P<unit>[0-9A-Z.]+)-(?P<day>\d{6})-(?P<sequence>\d{4,7})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +28,12 @@ class SequenceBlock:
 
     first: int
     last: int
+    digits: int = 4  # width of the sequence in the code ([workstation] sequence_digits)
 
 
-def format_code(unit_code: str, day: date, sequence: int) -> str:
-    return f"{unit_code}-{day:%y%m%d}-{sequence:04d}"
+def format_code(unit_code: str, day: date, sequence: int, digits: int = 4) -> str:
+    """``H49.22-250916-0007``: the sequence zero-padded to ``digits``."""
+    return f"{unit_code}-{day:%y%m%d}-{sequence:0{digits}d}"
 
 
 def allocate_sequence(

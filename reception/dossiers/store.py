@@ -33,6 +33,7 @@ from reception.dossiers.model import (
     DossierStatus,
     ResultDelivery,
 )
+from reception.privacy.processing_log import Action, ProcessingLog
 from reception.procedures.catalogue import ComponentKind, ProcessingTime, TimeUnit
 from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import transaction
@@ -63,8 +64,11 @@ class DossierStore:
         block: SequenceBlock,
         clock: Callable[[], datetime] = now_in_vietnam,
         calendar: WorkingCalendar | None = None,
+        processing_log: ProcessingLog | None = None,
     ) -> None:
         self._db = db
+        # Saving is recorded (with the clerk) in the dossier's own transaction.
+        self._processing_log = processing_log
         self._unit_code = unit_code
         self._workstation = workstation
         self._block = block
@@ -156,6 +160,18 @@ class DossierStore:
                     for position, c in enumerate(draft.components)
                 ]
             )
+            if self._processing_log is not None:
+                operator = self._processing_log.operator
+                self._db.execute(
+                    "UPDATE dossiers SET operator = ? WHERE code = ?", [operator, code]
+                )
+                self._processing_log.record(
+                    self._db,
+                    Action.SAVE,
+                    subject_id=identity.id_number,
+                    dossier_code=code,
+                    operator=operator,
+                )
             # The upload job joins this transaction: no saved dossier without its job.
             from time import time as wall_clock
 

@@ -41,7 +41,7 @@ def moment_words(moment: datetime) -> str:
 
 
 def place_and_date(place: str, day: date) -> str:
-    """``Hạ Long, ngày 30 tháng 11 năm 2026`` (the date alone without a place)."""
+    """``Hồng Gai, ngày 30 tháng 11 năm 2026`` (the date alone without a place)."""
     words = day_words(day)
     return f"{place}, {words}" if place else words[0].upper() + words[1:]
 

@@ -22,7 +22,9 @@ from reception.procedures.procedure import (
     Catalogue,
     ComponentKind,
     Fee,
+    FeeKind,
     Level,
+    Presentation,
     Procedure,
     ProcedureComponent,
     ProcedureNotFoundError,
@@ -33,10 +35,14 @@ from reception.procedures.procedure import (
 from reception.storage.atomic_file import write_atomically
 from reception.workstation.paths import resources_dir
 
-CATALOGUE_FORMAT = 1
+# Format 2 (December 2026) adds what the 2025 sync record needs: each component's
+# presentation, each fee's code and kind; the national code is required.
+CATALOGUE_FORMAT = 2
 CATALOGUE_FILE = Path("procedures") / "catalogue.json"
 NATIONAL_CODE_PATTERN = re.compile(r"^\d\.\d{6}$")
 LOCAL_CODE_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
+FIELD_CODE_PATTERN = re.compile(r"^[0-9A-Z][0-9A-Z_-]*$")  # e.g. G03-GD10
+FEE_CODE_PATTERN = re.compile(r"^[0-9A-Za-z._-]*$")
 CUTOFF_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -47,7 +53,9 @@ __all__ = [
     "CatalogueError",
     "ComponentKind",
     "Fee",
+    "FeeKind",
     "Level",
+    "Presentation",
     "Procedure",
     "ProcedureComponent",
     "ProcedureNotFoundError",
@@ -242,8 +250,7 @@ class _Checker:
             path,
             "national_code",
             _matches(NATIONAL_CODE_PATTERN),
-            "a national code d.dddddd or null",
-            optional=True,
+            "a national procedure code d.dddddd (e.g. 1.001612)",
         )
         if code and national and not code.startswith(national + "."):
             self.problem((*path, "code"), f"expected to start with the national code {national}.")
@@ -252,7 +259,13 @@ class _Checker:
         field_code: Any = None
         field_name: Any = None
         if field is not None:
-            field_code = self.text(field, (*path, "field"), "code")
+            field_code = self.get(
+                field,
+                (*path, "field"),
+                "code",
+                _matches(FIELD_CODE_PATTERN),
+                "a national field code like G03-GD10",
+            )
             field_name = self.text(field, (*path, "field"), "name")
         level = self.enum(item, path, "level", Level)
         agency = self.text(item, path, "agency")
@@ -277,7 +290,11 @@ class _Checker:
             fee_name = self.text(fee, fee_path, "name")
             amount = self.integer(fee, fee_path, "amount", 0)
             note = self.text(fee, fee_path, "note", optional=True)
-            fees.append(Fee(fee_name, amount, note))
+            fee_code = self.get(
+                fee, fee_path, "code", _matches(FEE_CODE_PATTERN), 'a fee code or ""'
+            )
+            fee_kind = self.enum(fee, fee_path, "kind", FeeKind)
+            fees.append(Fee(fee_name, amount, note, fee_code or "", fee_kind or FeeKind.CHARGE))
         template = self.text(item, path, "form_template")
         if len(self.problems) > before or processing is None:
             return None
@@ -306,15 +323,27 @@ class _Checker:
             if code in codes:
                 self.problem((*comp_path, "code"), f"duplicate component code {code}")
             codes.add(code)
+            kind = self.enum(comp, comp_path, "kind", ComponentKind)
+            presentation = self.enum(comp, comp_path, "presentation", Presentation)
+            if presentation is Presentation.COPY and kind is ComponentKind.ORIGINAL:
+                self.problem(
+                    (*comp_path, "presentation"), 'a copy is handed in: kind must not be "original"'
+                )
+            if presentation is Presentation.SHOW_ONLY and kind is ComponentKind.COPY:
+                self.problem(
+                    (*comp_path, "presentation"),
+                    'only an original is shown: kind must not be "copy"',
+                )
             components.append(
                 ProcedureComponent(
                     code,
                     self.text(comp, comp_path, "name"),
-                    self.enum(comp, comp_path, "kind", ComponentKind),
+                    kind,
                     self.integer(comp, comp_path, "copies", 1),
                     self.get(
                         comp, comp_path, "required", lambda v: isinstance(v, bool), "true or false"
                     ),
+                    presentation or Presentation.SUBMIT,
                 )
             )
         return tuple(components)

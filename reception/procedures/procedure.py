@@ -29,6 +29,21 @@ class ComponentKind(StrEnum):
     ORIGINAL_OR_COPY = "original_or_copy"
 
 
+class Presentation(StrEnum):
+    """What the citizen does with a component at the counter."""
+
+    SUBMIT = "submit"  # handed in (nộp)
+    COPY = "copy"  # a copy handed in (nộp bản sao)
+    SHOW_ONLY = "show_only"  # shown to be checked and handed back (xuất trình để đối chiếu)
+
+
+class FeeKind(StrEnum):
+    """Lệ phí (a charge for the state's service) or phí (a fee for a cost)."""
+
+    CHARGE = "le_phi"
+    FEE = "phi"
+
+
 class TimeUnit(StrEnum):
     WORKING_DAYS = "working_days"
     WORKING_HOURS = "working_hours"
@@ -48,6 +63,7 @@ class ProcedureComponent:
     kind: ComponentKind
     copies: int
     required: bool
+    presentation: Presentation = Presentation.SUBMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +77,19 @@ class Fee:
     name: str
     amount: int  # VND
     note: str | None
+    code: str = ""  # MaPhiLePhi when the provincial system has one
+    kind: FeeKind = FeeKind.CHARGE
 
 
 @dataclass(frozen=True, slots=True)
 class Procedure:
-    """A procedure as this unit performs it (local instance of a national procedure)."""
+    """A procedure as this unit performs it (local instance of a national procedure).
+
+    ``national_code`` is the national procedure code (``1.001612``, MaTTHC of the sync),
+    ``field_code``/``field_name`` its field (MaLinhVuc/TenLinhVuc), ``agency`` the agency
+    that decides it (DonViXuLy). A catalogue file always gives the national code; the
+    type allows None for procedures built in code.
+    """
 
     code: str
     national_code: str | None
@@ -97,6 +121,7 @@ class Procedure:
                     "kind": c.kind.value,
                     "copies": c.copies,
                     "required": c.required,
+                    "presentation": c.presentation.value,
                 }
                 for c in self.components
             ],
@@ -106,7 +131,16 @@ class Procedure:
             },
             "cutoff": None if self.cutoff is None else self.cutoff.strftime("%H:%M"),
             "same_day": self.same_day,
-            "fees": [{"name": f.name, "amount": f.amount, "note": f.note} for f in self.fees],
+            "fees": [
+                {
+                    "name": f.name,
+                    "amount": f.amount,
+                    "note": f.note,
+                    "code": f.code,
+                    "kind": f.kind.value,
+                }
+                for f in self.fees
+            ],
             "form_template": self.form_template,
         }
 

@@ -177,6 +177,58 @@ def _v4_digitised_components(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_personal_data(db: sqlite_utils.Database) -> None:
+    """Personal data (issue 14): the processing log, clerk accounts, data subjects' requests.
+
+    ``processing_log`` is append-only (triggers refuse changes) and hash-chained (see
+    ``reception.privacy.processing_log``); it names the data subject by ID number only.
+    ``dossiers.operator`` is the clerk who saved the dossier.
+    """
+    db.executescript(
+        """
+        CREATE TABLE processing_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            workstation TEXT NOT NULL,
+            subject_id TEXT,
+            dossier_code TEXT,
+            detail TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX processing_log_subject ON processing_log (subject_id, id);
+        CREATE INDEX processing_log_at ON processing_log (at);
+        CREATE TRIGGER processing_log_no_update BEFORE UPDATE ON processing_log
+            BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
+        CREATE TRIGGER processing_log_no_delete BEFORE DELETE ON processing_log
+            BEGIN SELECT RAISE(ABORT, 'the processing log is append-only'); END;
+        CREATE TABLE clerks (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('clerk', 'administrator')),
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            password_changed_at TEXT NOT NULL,
+            disabled_at TEXT
+        );
+        CREATE TABLE subject_requests (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            acknowledge_by TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            acknowledged_on TEXT,
+            done_on TEXT,
+            operator TEXT NOT NULL
+        );
+        CREATE INDEX subject_requests_open ON subject_requests (done_on, due_on);
+        ALTER TABLE dossiers ADD COLUMN operator TEXT;
+        """
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 _BY_VERSION: dict[int, Migration] = {
@@ -184,6 +236,7 @@ _BY_VERSION: dict[int, Migration] = {
     2: _v2_dossier_details,
     3: _v3_upload_outbox,
     4: _v4_digitised_components,
+    5: _v5_personal_data,
 }
 
 

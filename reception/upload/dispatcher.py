@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from reception.privacy.processing_log import Action, ProcessingLog, subject_of_dossier
 from reception.upload import outbox, queue
 from reception.upload.backoff import Backoff, RandomSource
 from reception.upload.errors import (
@@ -111,8 +112,10 @@ class Dispatcher:
         random_source: RandomSource = random.random,
         listener: ProgressListener | None = None,
         cancel: threading.Event | None = None,
+        processing_log: ProcessingLog | None = None,
     ) -> None:
         self._db = db
+        self._processing_log = processing_log
         self._uploader = uploader
         self._unit_code = unit_code
         self.owner = owner or process_owner()
@@ -205,6 +208,13 @@ class Dispatcher:
         outbox.mark_sent(
             self._db, code, self.owner, now=self._clock(), confirmation=receipt.confirmation
         )
+        if self._processing_log is not None:
+            self._processing_log.record(
+                self._db,
+                Action.UPLOAD,
+                subject_id=subject_of_dossier(self._db, code),
+                dossier_code=code,
+            )
         return StepResult(code, Outcome.SENT)
 
     def _prepared(self, job: Job) -> Job:

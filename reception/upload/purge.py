@@ -14,6 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reception.privacy.processing_log import Action, ProcessingLog, subject_of_dossier
 from reception.storage.database import transaction
 from reception.upload.outbox import JobState
 
@@ -33,7 +34,12 @@ PURGED_APPLICANT = json.dumps({"identity": {"id_number": "", "full_name": ""}})
 
 
 def purge_confirmed(
-    db: sqlite_utils.Database, *, now: float, reconciliation_days: float, documents_root: Path
+    db: sqlite_utils.Database,
+    *,
+    now: float,
+    reconciliation_days: float,
+    documents_root: Path,
+    processing_log: ProcessingLog | None = None,
 ) -> int:
     """Purge up to ``BATCH`` dossiers confirmed more than ``reconciliation_days`` ago.
 
@@ -62,6 +68,10 @@ def purge_confirmed(
             if path.is_relative_to(root):
                 path.unlink(missing_ok=True)
         with transaction(db):
+            if processing_log is not None:  # before the ID number is blanked
+                processing_log.record(
+                    db, Action.PURGE, subject_id=subject_of_dossier(db, code), dossier_code=code
+                )
             assignments = ", ".join(f"{name} = ?" for name in scrub)
             db.execute(
                 f"UPDATE dossiers SET applicant_json = ?{', ' if scrub else ''}{assignments}"

@@ -10,15 +10,31 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from reception.errors import ConfigError
 
-# Thông tư 01/2018/TT-VPCP: the receiving unit's electronic identifier, e.g. 000.00.01.H22.
-UNIT_CODE_PATTERN = re.compile(r"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$")
-MAX_SEQUENCE = 9999  # the dossier code has four digits of daily sequence
+# The receiving unit's electronic identifier. The 2018 shape (Thông tư 01/2018/TT-VPCP,
+# QCVN 102:2016) is V1V2V3.Z1Z2.Y1Y2.Hxx ("000.00.01.H49"); identifiers seen after the 2025
+# reform are shorter or put the province first ("H49.22", "H15.50.05.13"). Both are
+# accepted by default; a province with its own rule sets [unit] code_pattern.
+DEFAULT_UNIT_CODE_PATTERN = (
+    r"^(?:[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.H[0-9]{2}|H[0-9]{2}(?:\.[0-9A-Z]{2,3}){1,4})$"
+)
+DEFAULT_UNIT_CODE_EXAMPLE = "H49.22"
+# The daily sequence of the dossier code: four digits in Thông tư 01/2018/TT-VPCP; provincial
+# systems use four to seven.
+SEQUENCE_DIGITS = range(4, 8)
+DEFAULT_SEQUENCE_DIGITS = 4
+MAX_SEQUENCE = 10**DEFAULT_SEQUENCE_DIGITS - 1
+# Thông tư 03/2025/TT-VPCP (forms of Nghị định 118/2025/NĐ-CP) is dated 15/9/2025: dossiers
+# received from that day on are printed on its forms unless [forms] basis_2025_from says
+# otherwise.
+DEFAULT_BASIS_2025_FROM = date(2025, 9, 15)
+RECORD_VERSIONS = ("2025", "2018")
 
 
 class SimulateMode(StrEnum):
@@ -28,11 +44,35 @@ class SimulateMode(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class AgencyCode:
+    """An identifier the unit used from ``valid_from`` on (until the next one's date)."""
+
+    code: str
+    valid_from: date | None
+
+
+@dataclass(frozen=True, slots=True)
 class UnitConfig:
+    """The receiving unit, printed verbatim on forms: ``name`` (e.g. "Trung tâm Phục vụ
+    hành chính công phường Hồng Gai"), ``parent_agency`` above it, ``place`` before the date
+    ("Hồng Gai, ngày ..."). ``code`` is its identifier in force since ``valid_from``;
+    ``previous`` keeps the ones it had before, so an old dossier keeps the agency that
+    received it."""
+
     code: str
     name: str
     parent_agency: str
-    place: str  # printed before the date on forms: "Hạ Long, ngày ..."
+    place: str
+    valid_from: date | None = None
+    previous: tuple[AgencyCode, ...] = ()
+
+    def code_on(self, day: date) -> str:
+        """The identifier in force on ``day`` (the current one when no earlier one applies)."""
+        if self.valid_from is None or day >= self.valid_from:
+            return self.code
+        earlier = [c for c in self.previous if c.valid_from is None or c.valid_from <= day]
+        earlier.sort(key=lambda c: c.valid_from or date.min)
+        return earlier[-1].code if earlier else self.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +80,7 @@ class WorkstationConfig:
     name: str
     sequence_first: int
     sequence_last: int
+    sequence_digits: int = DEFAULT_SEQUENCE_DIGITS  # width of the dossier code's sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +90,23 @@ class ServerConfig:
     timeout_seconds: float
     # Days a confirmed dossier's documents and personal data stay on this computer.
     reconciliation_days: float = 30.0
+    # Which shape of the sync record the provincial system takes ("2025": with the fields
+    # of the national digitisation indicators; "2018": the base record).
+    record: str = "2025"
+
+
+@dataclass(frozen=True, slots=True)
+class FormsConfig:
+    """Which legal basis prints a dossier's forms, and where corrected wording lives."""
+
+    basis_2025_from: date = DEFAULT_BASIS_2025_FROM
+    # A folder of <basis>.toml files overriding the bundled wording (default: forms/ in
+    # the data folder).
+    wording_dir: Path | None = None
+
+    def basis_on(self, day: date) -> str:
+        """The legal basis in force for a dossier received on ``day``."""
+        return "2025" if day >= self.basis_2025_from else "2018"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +141,7 @@ class Config:
     source: Path | None = None  # the file read, None for the built-in demo values
     is_demo: bool = field(default=False)
     digitising: DigitisingConfig = field(default_factory=DigitisingConfig)
+    forms: FormsConfig = field(default_factory=FormsConfig)
 
 
 DEMO_CONFIG = Config(
@@ -118,23 +177,26 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
     """Validate a decoded TOML document; errors name the file and the key."""
     reader = _Reader(raw, source)
     demo = DEMO_CONFIG
-    unit = UnitConfig(
-        code=reader.text("unit.code", required=True),
-        name=reader.text("unit.name", required=True),
-        parent_agency=reader.text("unit.parent_agency", default=""),
-        place=reader.text("unit.place", default=""),
-    )
-    if not UNIT_CODE_PATTERN.match(unit.code):
-        reader.fail("unit.code", "expected an identifier like 000.00.01.H22")
+    unit = _unit(reader)
+    digits = reader.integer("workstation.sequence_digits", DEFAULT_SEQUENCE_DIGITS)
+    if digits not in SEQUENCE_DIGITS:
+        reader.fail(
+            "workstation.sequence_digits",
+            f"expected {SEQUENCE_DIGITS.start} to {SEQUENCE_DIGITS.stop - 1} digits,"
+            f" e.g. sequence_digits = 5 for codes like {unit.code}-250916-00001",
+        )
+    largest = 10**digits - 1
     workstation = WorkstationConfig(
         name=reader.text("workstation.name", required=True),
         sequence_first=reader.integer("workstation.sequence_first", 1),
-        sequence_last=reader.integer("workstation.sequence_last", MAX_SEQUENCE),
+        sequence_last=reader.integer("workstation.sequence_last", largest),
+        sequence_digits=digits,
     )
-    if not 1 <= workstation.sequence_first <= workstation.sequence_last <= MAX_SEQUENCE:
+    if not 1 <= workstation.sequence_first <= workstation.sequence_last <= largest:
         reader.fail(
             "workstation.sequence_first",
-            f"the block must satisfy 1 <= first <= last <= {MAX_SEQUENCE}",
+            f"the block must satisfy 1 <= first <= last <= {largest} ({digits} digits),"
+            f" e.g. sequence_first = 1 and sequence_last = {largest // 10}",
         )
     url = reader.text("server.url", default="") or None
     if url is not None and not url.startswith(("https://", "http://")):
@@ -147,6 +209,15 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         reconciliation_days=reader.number(
             "server.reconciliation_days", demo.server.reconciliation_days
         ),
+        record=reader.text("server.record", default="2025"),
+    )
+    if server.record not in RECORD_VERSIONS:
+        reader.fail("server.record", 'expected "2025" or "2018", e.g. record = "2025"')
+    forms = FormsConfig(
+        basis_2025_from=reader.date("forms.basis_2025_from", DEFAULT_BASIS_2025_FROM),
+        wording_dir=Path(reader.text("forms.wording_dir"))
+        if reader.text("forms.wording_dir")
+        else None,
     )
     simulate = reader.text("devices.simulate", default=SimulateMode.AUTO.value)
     try:
@@ -187,7 +258,59 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         data_dir=Path(data_dir) if data_dir else None,
         source=source,
         digitising=digitising,
+        forms=forms,
     )
+
+
+def _unit(reader: _Reader) -> UnitConfig:
+    """``[unit]``: the identifier checked against its pattern, with its earlier ones."""
+    pattern_text = reader.text("unit.code_pattern", default=DEFAULT_UNIT_CODE_PATTERN)
+    example = reader.text("unit.code_example", default=DEFAULT_UNIT_CODE_EXAMPLE)
+    try:
+        pattern = re.compile(pattern_text)
+    except re.error as exc:
+        reader.fail("unit.code_pattern", f"not a regular expression: {exc}")
+    code = reader.text("unit.code", required=True)
+    if not pattern.fullmatch(code):
+        reader.fail(
+            "unit.code",
+            f"{code!r} is not a unit identifier: expected one like {example!r}"
+            ' (code = "H49.22" or "000.00.01.H49"; [unit] code_pattern sets the rule)',
+        )
+    previous = []
+    history = reader.raw("unit.previous") or []
+    if not isinstance(history, list):
+        reader.fail("unit.previous", "expected a list of {code, valid_from} tables")
+    for index, item in enumerate(history):
+        key = f"unit.previous[{index}]"
+        if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+            reader.fail(
+                key, 'expected a table like { code = "000.00.01.H49", valid_from = 2016-11-03 }'
+            )
+        if not pattern.fullmatch(item["code"]):
+            reader.fail(f"{key}.code", f"expected an identifier like {example!r}")
+        previous.append(
+            AgencyCode(item["code"], _as_date(reader, f"{key}.valid_from", item.get("valid_from")))
+        )
+    return UnitConfig(
+        code=code,
+        name=reader.text("unit.name", required=True),
+        parent_agency=reader.text("unit.parent_agency", default=""),
+        place=reader.text("unit.place", default=""),
+        valid_from=reader.date("unit.valid_from", None),
+        previous=tuple(previous),
+    )
+
+
+def _as_date(reader: _Reader, key: str, value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return reader.fail(key, "expected a date like 2025-07-01")
 
 
 class _Reader:
@@ -197,7 +320,7 @@ class _Reader:
         self._raw = raw
         self._where = f"{source}: " if source else ""
 
-    def fail(self, key: str, message: str) -> Any:
+    def fail(self, key: str, message: str) -> NoReturn:
         raise ConfigError(f"{self._where}{key}: {message}")
 
     def raw(self, key: str) -> Any:
@@ -225,6 +348,13 @@ class _Reader:
         if not isinstance(value, int) or isinstance(value, bool):
             self.fail(key, "expected an integer")
         return int(value)
+
+    def date(self, key: str, default: Any) -> Any:
+        """A TOML date (2025-09-15) or ISO date text; ``default`` when absent."""
+        value = self.raw(key)
+        if value is None:
+            return default
+        return _as_date(self, key, value)
 
     def number(self, key: str, default: float) -> float:
         value = self.raw(key)

@@ -17,6 +17,7 @@ from pathlib import Path
 from reception import __version__
 from reception.errors import ReceptionError, UserError
 from ui.cli import (
+    audit,
     calendar,
     card,
     dev_server,
@@ -40,6 +41,8 @@ COMMAND_MODULES += [upload_queue, dev_server]
 COMMAND_MODULES += [card]
 # Digitising dossier components (issue 6).
 COMMAND_MODULES += [scan, digitize, reuse]
+# Personal data: the processing log (issue 14).
+COMMAND_MODULES += [audit]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder for the database and documents (env RECEPTION_DATA_DIR)",
     )
     parser.add_argument("--config", type=Path, help="configuration file (env RECEPTION_CONFIG)")
+    parser.add_argument(
+        "--operator",
+        dest="global_operator",
+        metavar="NAME",
+        help="the clerk at the counter (env RECEPTION_OPERATOR; default the workstation's name)",
+    )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)"
     )
@@ -72,7 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command is None:
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
-    context = CliContext(config_file=args.config, data_dir_option=args.data_dir)
+    context = CliContext(
+        config_file=args.config,
+        data_dir_option=args.data_dir,
+        operator_option=args.global_operator,
+    )
     try:
         return int(args.handler(args, context))
     except BrokenPipeError:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import DATABASE_FILE, open_database
 from reception.workstation.config import Config, load_config
 from reception.workstation.paths import default_config_file, default_data_dir
@@ -17,8 +18,10 @@ from reception.workstation.paths import default_config_file, default_data_dir
 class CliContext:
     config_file: Path | None = None
     data_dir_option: Path | None = None
+    operator_option: str | None = None
     _config: Config | None = field(default=None, init=False)
     _db: sqlite_utils.Database | None = field(default=None, init=False)
+    _operator: str | None = field(default=None, init=False)
 
     @property
     def config_path(self) -> Path:
@@ -49,6 +52,22 @@ class CliContext:
         if self._db is None:
             self._db = open_database(self.database_path)
         return self._db
+
+    @property
+    def operator(self) -> str:
+        """The clerk this command acts for (see :mod:`ui.cli.sign_in`), resolved once."""
+        if self._operator is None:
+            from ui.cli.sign_in import resolve_operator
+
+            self._operator = resolve_operator(self)
+        return self._operator
+
+    @property
+    def processing_log(self) -> ProcessingLog:
+        """The processing log, recording against :attr:`operator`."""
+        from ui.cli.sign_in import processing_log_for
+
+        return processing_log_for(self)
 
     def close(self) -> None:
         if self._db is not None:

@@ -26,6 +26,7 @@ from reception.dossiers.store import (
     ResultDelivery,
 )
 from reception.errors import UserError
+from reception.privacy.processing_log import Action
 from reception.procedures.catalogue import Procedure, load_active_catalogue
 from reception.procedures.working_calendar import load_working_calendar
 from reception.workstation.timezone import VIETNAM, now_in_vietnam
@@ -53,6 +54,7 @@ def open_store(context: CliContext) -> DossierStore:
         workstation=config.workstation.name,
         block=SequenceBlock(config.workstation.sequence_first, config.workstation.sequence_last),
         calendar=load_working_calendar(context.data_dir),
+        processing_log=context.processing_log,
     )
 
 
@@ -162,6 +164,12 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
 def run_show(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``dossier show CODE``."""
     dossier = get_dossier(context, args.code)
+    context.processing_log.record(
+        context.db,
+        Action.VIEW,
+        subject_id=dossier.applicant.identity.id_number,
+        dossier_code=dossier.code,
+    )
     if args.json:
         _dump(dossier.to_json_dict())
     else:
@@ -175,6 +183,9 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``dossier list [--date D]``."""
     day = args.date or now_in_vietnam().date()
     dossiers = open_store(context).list_for_day(day)
+    context.processing_log.record_many(
+        context.db, Action.VIEW, [(d.applicant.identity.id_number, d.code) for d in dossiers]
+    )
     if args.json:
         _dump([d.to_json_dict() for d in dossiers])
     else:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reception.errors import UserError
 from reception.forms import FormKind
+from reception.privacy.processing_log import Action
 from reception.procedures.catalogue import ProcedureNotFoundError, load_active_catalogue
 from reception.workstation.timezone import now_in_vietnam
 from ui.cli.context import CliContext
@@ -70,6 +71,13 @@ def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
         contact=args.contact,
     )
     write_pdf(args.out, data)
+    context.processing_log.record(
+        context.db,
+        Action.PRINT,
+        subject_id=dossier.applicant.identity.id_number,
+        dossier_code=dossier.code,
+        detail=f"form={args.form}",
+    )
     print(f"{args.out}", file=sys.stderr)
     return 0
 
@@ -87,6 +95,12 @@ def run_ledger(args: argparse.Namespace, context: CliContext) -> int:
     write_pdf(
         args.out,
         render_ledger_pdf(dossiers, context.config.unit, args.first, args.last, day=today),
+    )
+    context.processing_log.record_many(
+        context.db,
+        Action.PRINT,
+        [(d.applicant.identity.id_number, d.code) for d in dossiers],
+        detail="ledger",
     )
     print(f"{args.out}: {len(dossiers)} dossiers", file=sys.stderr)
     return 0

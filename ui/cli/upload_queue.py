@@ -95,7 +95,13 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
     config = context.config
     stop = threading.Event()
     with connect(config.server, args.server) as uploader:
-        dispatcher = Dispatcher(context.db, uploader, unit_code=config.unit.code, cancel=stop)
+        dispatcher = Dispatcher(
+            context.db,
+            uploader,
+            unit_code=config.unit.code,
+            cancel=stop,
+            processing_log=context.processing_log,
+        )
         try:
             report = drain(
                 context.db,
@@ -114,6 +120,7 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
         now=time.time(),
         reconciliation_days=config.server.reconciliation_days,
         documents_root=context.data_dir,
+        processing_log=context.processing_log,
     )
     assert report.remaining is not None
     done = ", ".join(f"{outcome.value} {n}" for outcome, n in sorted(report.outcomes.items()))

@@ -11,8 +11,8 @@ from reception.digitising.model import ComponentInfo
 @pytest.fixture
 def info() -> ComponentInfo:
     return ComponentInfo(
-        dossier_code="000.00.01.H22-261129-0007",
-        procedure_code="1.001193.000.00.00.H22",
+        dossier_code="000.00.01.H49-261129-0007",
+        procedure_code="1.001193.000.00.00.H49",
         component_code="TP2",
         operator="QUAY-01 Lê Văn Thử",
         component_name="Giấy chứng sinh",

@@ -47,7 +47,7 @@ def _pdftotext(path: Path) -> str:
 
 
 def test_file_names_follow_the_one_stop_practice(tmp_path: Path, info: ComponentInfo) -> None:
-    assert component_file_name(info, 1) == "000.00.01.H22-261129-0007_TP2_1.pdf"
+    assert component_file_name(info, 1) == "000.00.01.H49-261129-0007_TP2_1.pdf"
     (tmp_path / component_file_name(info, 1)).write_bytes(b"")
     assert next_component_path(tmp_path, info).name.endswith("_TP2_2.pdf")
     with pytest.raises(DigitiseError):
@@ -67,11 +67,11 @@ def test_a_component_is_a_pdfa_with_metadata_and_its_hash(
     report = inspect_pdf(data)
     assert report.pdfa_part == "2B" and report.has_output_intent and report.problems == ()
     assert report.pages == 3
-    assert "MaHoSo=000.00.01.H22-261129-0007" in report.keywords
+    assert "MaHoSo=000.00.01.H49-261129-0007" in report.keywords
     assert "MaThanhPhanHoSo=TP2" in report.keywords and "SoTrang=3" in report.keywords
     assert report.creator == "QUAY-01 Lê Văn Thử"
     with pikepdf.open(out) as pdf:
-        assert str(pdf.docinfo["/Title"]).startswith("000.00.01.H22-261129-0007 TP2")
+        assert str(pdf.docinfo["/Title"]).startswith("000.00.01.H49-261129-0007 TP2")
         assert pdf.open_metadata()["xmp:CreateDate"].startswith("2026-11-29T09:30:00")
         # Resolution normalised up to 200 dpi: an A6 page is 105 mm wide.
         image = next(iter(pdf.pages[0].get_images().values()))

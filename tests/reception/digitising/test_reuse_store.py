@@ -56,7 +56,7 @@ def test_a_returning_citizen_is_offered_their_components_and_reuse_is_recorded(
     other = replace(
         info,
         owner_id_number="001199000777",
-        dossier_code="000.00.01.H22-261102-0002",
+        dossier_code="000.00.01.H49-261102-0002",
         component_code="TP1",
     )
     store.record(_digitise(store.folder, other, clock), actor="QUAY-01")
@@ -68,7 +68,7 @@ def test_a_returning_citizen_is_offered_their_components_and_reuse_is_recorded(
     assert offers[0].component_code == "TP2" and offers[0].digitised_at == START
     assert offers[0].pages == 1 and offers[0].pdfa
 
-    new_dossier = "000.00.01.H22-261112-0003"
+    new_dossier = "000.00.01.H49-261112-0003"
     store.attach_reused(new_dossier, "TP2", first.id, actor="QUAY-02")
     (attachment,) = store.attachments(new_dossier)
     assert attachment.reused and attachment.component.id == first.id
@@ -90,7 +90,7 @@ def test_expired_components_are_not_offered_and_are_purged(
     assert not kept.path.exists()
     assert store.purge_expired() == 0
     with pytest.raises(DigitiseError):
-        store.attach_reused("000.00.01.H22-261203-0001", "TP2", kept.id, actor="QUAY-01")
+        store.attach_reused("000.00.01.H49-261203-0001", "TP2", kept.id, actor="QUAY-01")
 
 
 def test_deleting_a_persons_components_removes_the_files(

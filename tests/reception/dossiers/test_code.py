@@ -10,13 +10,13 @@ from reception.dossiers.code import CODE_PATTERN, SequenceBlock, allocate_sequen
 from reception.errors import SequenceExhaustedError
 from reception.storage.database import open_database, transaction
 
-UNIT = "000.00.01.H22"
+UNIT = "000.00.01.H49"
 DAY = date(2026, 11, 30)
 
 
 def test_format_follows_circular_01_2018() -> None:
     code = format_code(UNIT, DAY, 7)
-    assert code == "000.00.01.H22-261130-0007"
+    assert code == "000.00.01.H49-261130-0007"
     match = CODE_PATTERN.match(code)
     assert match is not None
     assert match["unit"] == UNIT

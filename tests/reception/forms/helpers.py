@@ -14,18 +14,18 @@ from reception.workstation.config import UnitConfig
 from reception.workstation.timezone import VIETNAM
 
 UNIT = UnitConfig(
-    code="000.00.01.H22",
+    code="000.00.01.H49",
     name="Bộ phận Tiếp nhận và Trả kết quả",
     parent_agency="ỦY BAN NHÂN DÂN PHƯỜNG HỒNG GAI",
-    place="Hạ Long",
+    place="Hồng Gai",
 )
 
 
 def make_dossier(**changes: object) -> Dossier:
     """A synthetic citizen's dossier with every kind of component status."""
     values: dict[str, object] = {
-        "code": "000.00.01.H22-261130-0007",
-        "procedure_code": "1.004222.000.00.00.H22",
+        "code": "000.00.01.H49-261130-0007",
+        "procedure_code": "1.004222.000.00.00.H49",
         "procedure_name": "Đăng ký thường trú",
         "applicant": Applicant(
             CitizenIdentity(

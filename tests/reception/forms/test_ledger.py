@@ -19,7 +19,7 @@ def test_ledger_rows_and_header_on_every_page(pdf_text: Extract, tmp_path: Path)
     dossiers = [
         replace(
             base,
-            code=f"000.00.01.H22-261130-{n:04d}",
+            code=f"000.00.01.H49-261130-{n:04d}",
             received_at=base.received_at + timedelta(minutes=n),
             applicant=representative_applicant() if n == 2 else base.applicant,
         )

@@ -28,9 +28,9 @@ RECEIPT_LINES = [
     "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
-    "Hạ Long, ngày 30 tháng 11 năm 2026",
+    "Hồng Gai, ngày 30 tháng 11 năm 2026",
     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-    "Mã hồ sơ: 000.00.01.H22-261130-0007",
+    "Mã hồ sơ: 000.00.01.H49-261130-0007",
     "Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân phường Hồng Gai tiếp nhận hồ sơ của:",
     "NGUYỄN THỊ THU HƯƠNG",
     "Địa chỉ: Số 12 ngõ 34 phố Mô Phỏng, Phường Hàng Bạc, Hà Nội",
@@ -97,7 +97,7 @@ def test_the_qr_holds_the_dossier_code(tmp_path: Path) -> None:
         check=True,
     )
     page = np.asarray(Image.open(tmp_path / "p-1.png").convert("L"))
-    assert ZxingQrDecoder().decode(page) == ["000.00.01.H22-261130-0007"]
+    assert ZxingQrDecoder().decode(page) == ["000.00.01.H49-261130-0007"]
 
 
 def test_hours_same_day_post_and_a_representative(pdf_text: Extract) -> None:
@@ -126,7 +126,7 @@ def test_mau_02_lists_the_missing_components_by_default(pdf_text: Extract) -> No
         text,
         [
             "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-            "Mã hồ sơ: 000.00.01.H22-261130-0007",
+            "Mã hồ sơ: 000.00.01.H49-261130-0007",
             "Hồ sơ của: NGUYỄN THỊ THU HƯƠNG",
             "Nội dung yêu cầu giải quyết: Đăng ký thường trú",
             "Ngày 30 tháng 11 năm 2026, Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân"

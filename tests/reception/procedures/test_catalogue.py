@@ -16,7 +16,6 @@ from reception.procedures.catalogue import (
     CatalogueError,
     ComponentKind,
     ProcedureNotFoundError,
-    TimeUnit,
     bundled_catalogue_path,
     fold,
     import_catalogue,
@@ -32,7 +31,7 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
-def _procedure(code: str = "1.001193.000.00.00.H22", national: str | None = "1.001193") -> Any:
+def _procedure(code: str = "1.001193.000.00.00.H49", national: str | None = "1.001193") -> Any:
     return {
         "code": code,
         "national_code": national,
@@ -41,18 +40,25 @@ def _procedure(code: str = "1.001193.000.00.00.H22", national: str | None = "1.0
         "level": "commune",
         "agency": "Ủy ban nhân dân cấp xã",
         "components": [
-            {"code": "TP1", "name": "Tờ khai", "kind": "original", "copies": 1, "required": True}
+            {
+                "code": "TP1",
+                "name": "Tờ khai",
+                "kind": "original",
+                "copies": 1,
+                "required": True,
+                "presentation": "submit",
+            }
         ],
         "processing_time": {"value": 1, "unit": "working_days"},
         "cutoff": "15:00",
         "same_day": True,
-        "fees": [{"name": "Lệ phí", "amount": 0, "note": None}],
-        "form_template": "receipt-2018",
+        "fees": [{"name": "Lệ phí", "amount": 0, "note": None, "code": "", "kind": "le_phi"}],
+        "form_template": "receipt",
     }
 
 
 def _document(*procedures: Any) -> dict[str, Any]:
-    return {"format": 1, "version": "t1", "updated": "2026-11-01", "procedures": list(procedures)}
+    return {"format": 2, "version": "t1", "updated": "2026-11-01", "procedures": list(procedures)}
 
 
 def _dump(document: Any) -> str:
@@ -72,22 +78,27 @@ def test_bundled_catalogue_validates(catalogue: Catalogue) -> None:
     assert len(catalogue.procedures) >= 22
     assert catalogue.source == bundled_catalogue_path()
     raw = json.loads(bundled_catalogue_path().read_text(encoding="utf-8"))
-    assert raw["format"] == 1
+    assert raw["format"] == 2
     assert [p.code for p in catalogue.procedures] == [p["code"] for p in raw["procedures"]]
 
 
 def test_bundled_catalogue_covers_the_common_procedures(catalogue: Catalogue) -> None:
     birth = catalogue.get("1.001193")
     assert birth.name == "Đăng ký khai sinh"
-    assert birth.code == "1.001193.000.00.00.H22"
+    assert birth.code == "1.001193.000.00.00.H49"
     assert birth.field_name == "Hộ tịch"
     assert birth.same_day and birth.cutoff == time(15, 0)
     assert [c.code for c in birth.components][:2] == ["TP1", "TP2"]
     assert catalogue.get("1.000894").name == "Đăng ký kết hôn"
     assert catalogue.get("2.000815").field_name == "Chứng thực"
     assert catalogue.get("1.004222").processing_time.value == 7
-    assert {p.level for p in catalogue.procedures} == {"commune", "province"}
-    assert any(p.processing_time.unit is TimeUnit.WORKING_HOURS for p in catalogue.procedures)
+    assert "commune" in {p.level for p in catalogue.procedures}
+    # What the 2025 sync record needs, on every procedure.
+    for procedure in catalogue.procedures:
+        assert procedure.national_code and procedure.code.startswith(procedure.national_code)
+        assert procedure.field_code and procedure.field_name and procedure.agency
+    shown = [c for c in birth.components if c.presentation.value == "show_only"]
+    assert [c.code for c in shown] == ["TP3"]  # the ID card "để xuất trình"
 
 
 def test_component_codes_are_stable_and_unique(catalogue: Catalogue) -> None:
@@ -108,7 +119,7 @@ def test_to_json_dict_round_trips(catalogue: Catalogue) -> None:
 
 
 def test_get_by_local_or_national_code(catalogue: Catalogue) -> None:
-    assert catalogue.get("1.000656.000.00.00.H22") is catalogue.get("1.000656")
+    assert catalogue.get("1.000656.000.00.00.H49") is catalogue.get("1.000656")
     with pytest.raises(ProcedureNotFoundError) as info:
         catalogue.get("9.999999")
     assert isinstance(info.value, UserError)
@@ -127,11 +138,11 @@ def test_get_by_local_or_national_code(catalogue: Catalogue) -> None:
         ("Đăng ký kết hôn", "Đăng ký kết hôn"),
         ("ket hon dang", "Đăng ký kết hôn"),  # word order is free
         ("1.000656", "Đăng ký khai tử"),
-        ("1.000656.000.00.00.H22", "Đăng ký khai tử"),
+        ("1.000656.000.00.00.H49", "Đăng ký khai tử"),
         ("chung thuc chu ky", "Chứng thực chữ ký trong các giấy tờ, văn bản"),
         ("tam tru", "Đăng ký tạm trú"),
         ("xac nhan tinh trang hon nhan", "Cấp Giấy xác nhận tình trạng hôn nhân"),
-        ("giay phep xay dung", "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"),
+        ("tam tru", "Đăng ký tạm trú"),
     ],
 )
 def test_search_finds(catalogue: Catalogue, query: str, first: str) -> None:
@@ -185,11 +196,11 @@ def test_syntax_error_gives_its_line() -> None:
 
 
 def test_every_problem_is_listed_with_line_and_path() -> None:
-    second = _procedure("1.000894.000.00.00.H22", "1.000894")
+    second = _procedure("1.000894.000.00.00.H49", "1.000894")
     second["processing_time"]["unit"] = "weeks"
     second["fees"][0]["amount"] = -5
     second["components"][0]["kind"] = "photocopy"
-    third = _procedure("1.001193.000.00.00.H22", "1.001193")  # duplicates the first
+    third = _procedure("1.001193.000.00.00.H49", "1.001193")  # duplicates the first
     third["name"] = ""
     fourth = _procedure("12.34.X", "12.34")
     del fourth["agency"]
@@ -213,11 +224,11 @@ def test_every_problem_is_listed_with_line_and_path() -> None:
         "expected original or copy or original_or_copy",
         f"line {name_line}: procedures[2].name: expected a non-empty string",
         f"line {dup_code_line}: procedures[2].code: "
-        "duplicate code 1.001193.000.00.00.H22 (procedures[0])",
+        "duplicate code 1.001193.000.00.00.H49 (procedures[0])",
         f"line {dup_national_line}: procedures[2].national_code: "
         "duplicate code 1.001193 (procedures[0])",
         f"line {bad_national_line}: procedures[3].national_code: "
-        "expected a national code d.dddddd or null",
+        "expected a national procedure code d.dddddd",
         # a missing key is reported on the line of the object that lacks it
         f"line {fourth_line}: procedures[3].agency: missing",
     }
@@ -228,27 +239,62 @@ def test_every_problem_is_listed_with_line_and_path() -> None:
 
 
 def test_header_and_code_rules() -> None:
-    bad = _procedure("1.000894.000.00.00.H22", "1.001193")  # code of another procedure
+    bad = _procedure("1.000894.000.00.00.H49", "1.001193")  # code of another procedure
     bad["cutoff"] = "25:00"
     document = _document(bad)
-    document["format"] = 2
+    document["format"] = 1
     document["updated"] = "29/11/2026"
     text = _dump(document)
     with pytest.raises(CatalogueError) as info:
         parse_catalogue(text)
     joined = "\n".join(info.value.problems)
-    assert "line 2: format: expected 1" in joined
+    assert "line 2: format: expected 2" in joined
     assert "line 4: updated: expected a date YYYY-MM-DD" in joined
     assert "procedures[0].code: expected to start with the national code 1.001193." in joined
     cutoff_line = _line_of(text, "25:00")
     assert f"line {cutoff_line}: procedures[0].cutoff: expected a time" in joined
 
 
-def test_unknown_national_code_may_be_null() -> None:
-    catalogue = parse_catalogue(_dump(_document(_procedure("H22.CUTRU.XNTT", None))))
-    procedure = catalogue.get("H22.CUTRU.XNTT")
-    assert procedure.national_code is None
+def test_national_code_is_required() -> None:
+    with pytest.raises(CatalogueError) as info:
+        parse_catalogue(_dump(_document(_procedure("H49.CUTRU.XNTT", None))))
+    assert any(
+        "national_code: expected a national procedure code" in p for p in info.value.problems
+    )
+
+
+def test_sync_details_are_read_and_checked() -> None:
+    good = _procedure()
+    good["components"].append(
+        {
+            "code": "TP2",
+            "name": "Thẻ căn cước để xuất trình",
+            "kind": "original",
+            "copies": 1,
+            "required": True,
+            "presentation": "show_only",
+        }
+    )
+    good["fees"][0].update(code="LP01", kind="phi")
+    procedure = parse_catalogue(_dump(_document(good))).procedures[0]
+    assert [c.presentation.value for c in procedure.components] == ["submit", "show_only"]
     assert procedure.components[0].kind is ComponentKind.ORIGINAL
+    assert (procedure.fees[0].code, procedure.fees[0].kind.value) == ("LP01", "phi")
+
+    bad = _procedure()
+    bad["components"][0]["presentation"] = "copy"  # a copy handed in, but kind original
+    bad["fees"][0]["kind"] = "tax"
+    bad["field"]["code"] = "hộ tịch"
+    del bad["fees"][0]["code"]
+    text = _dump(_document(bad))
+    with pytest.raises(CatalogueError) as info:
+        parse_catalogue(text)
+    joined = "\n".join(info.value.problems)
+    copy_line = _line_of(text, '"presentation": "copy"')
+    assert f"line {copy_line}: procedures[0].components[0].presentation" in joined
+    assert "procedures[0].fees[0].kind: expected le_phi or phi" in joined
+    assert "procedures[0].fees[0].code: missing" in joined
+    assert "procedures[0].field.code: expected a national field code" in joined
 
 
 def test_unreadable_file(tmp_path: Path) -> None:
@@ -277,7 +323,7 @@ def test_import_installs_and_becomes_active(tmp_path: Path) -> None:
 
 def test_import_keeps_the_previous_file_as_backup(tmp_path: Path) -> None:
     first = _write(tmp_path / "first.json", _document(_procedure()))
-    second_doc = _document(_procedure(), _procedure("1.000894.000.00.00.H22", "1.000894"))
+    second_doc = _document(_procedure(), _procedure("1.000894.000.00.00.H49", "1.000894"))
     second_doc["version"] = "t2"
     second = _write(tmp_path / "second.json", second_doc)
     import_catalogue(first, tmp_path)

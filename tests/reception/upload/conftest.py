@@ -26,7 +26,7 @@ from reception.workstation.timezone import VIETNAM
 from ui.simulation.devserver.faults import FaultPlan
 from ui.simulation.devserver.server import DevServer
 
-UNIT = "000.00.01.H22"
+UNIT = "000.00.01.H49"
 SYNTHETIC_NAMES = ["NGUYỄN THỊ AN", "TRẦN VĂN BÌNH", "LÊ HOÀNG CƯỜNG", "PHẠM MINH DUNG"]
 
 
@@ -38,7 +38,7 @@ def synthetic_draft(index: int) -> DossierDraft:
         date_of_birth=date(1988, 3, 4),
     )
     return DossierDraft(
-        procedure_code="1.001193.000.00.00.H22",
+        procedure_code="1.001193.000.00.00.H49",
         procedure_name="Đăng ký khai sinh",
         applicant=Applicant(identity=identity, phone="0912345678"),
     )

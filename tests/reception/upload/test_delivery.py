@@ -132,7 +132,7 @@ def test_a_refused_dossier_needs_attention_with_the_servers_reason(
     counter: Counter, dev_server: ServerFactory
 ) -> None:
     codes = counter.save(3, files_each=FILES_EACH)
-    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H22"}))
+    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H49"}))
     with make_uploader(server.url) as uploader:
         report = drain(
             counter.db,
@@ -146,7 +146,7 @@ def test_a_refused_dossier_needs_attention_with_the_servers_reason(
     views = queue.needing_attention(counter.db)
     assert [v.dossier_code for v in views] == codes
     assert views[0].last_error_code == "upload_invalid"
-    assert views[0].last_error == "procedure 1.001193.000.00.00.H22 is not handled by this unit"
+    assert views[0].last_error == "procedure 1.001193.000.00.00.H49 is not handled by this unit"
     assert server.store.dossier_codes() == []
 
 

@@ -23,8 +23,8 @@ from reception.upload.uploader import LocalFile, SyncEnvelope
 from tests.reception.upload.conftest import UNIT, ServerFactory, make_uploader
 
 RECORD = {
-    "MaHoSo": "000.00.01.H22-261130-0001",
-    "MaTTHC": "1.001193.000.00.00.H22",
+    "MaHoSo": "000.00.01.H49-261130-0001",
+    "MaTTHC": "1.001193.000.00.00.H49",
     "TenTTHC": "Đăng ký khai sinh",
     "ChuHoSo": "TRẦN VĂN BÌNH",
     "NgayTiepNhan": "20261130090000",

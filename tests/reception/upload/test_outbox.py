@@ -49,7 +49,7 @@ def test_enqueue_rolls_back_with_the_callers_transaction(counter: Counter) -> No
 
 def test_enqueue_refuses_to_run_outside_a_transaction(counter: Counter) -> None:
     with pytest.raises(RuntimeError, match="transaction"):
-        outbox.enqueue(counter.db, "000.00.01.H22-261130-0001", now=NOW)
+        outbox.enqueue(counter.db, "000.00.01.H49-261130-0001", now=NOW)
 
 
 def test_claims_go_oldest_first_under_a_lease(counter: Counter) -> None:
@@ -102,7 +102,7 @@ def test_retry_after_attention_rebuilds_under_a_new_key(counter: Counter) -> Non
     assert again is not None
     assert again.idempotency_key != job.idempotency_key and again.record_json is None
     with pytest.raises(UnknownDossierError):
-        queue.retry(counter.db, "000.00.01.H22-261130-9999", now=NOW)
+        queue.retry(counter.db, "000.00.01.H49-261130-9999", now=NOW)
 
 
 def test_backoff_grows_is_capped_and_jittered() -> None:

@@ -20,7 +20,7 @@ def test_the_record_uses_the_national_sync_names_and_formats(counter: Counter) -
     )
     record, files = build_record(counter.db, code)
     assert record["MaHoSo"] == code
-    assert record["MaTTHC"] == "1.001193.000.00.00.H22"
+    assert record["MaTTHC"] == "1.001193.000.00.00.H49"
     assert record["TenTTHC"] == "Đăng ký khai sinh"
     assert record["ChuHoSo"] == "NGUYỄN THỊ AN"
     assert record["MaDoiTuong"] == "022088000000"
@@ -122,7 +122,7 @@ def test_the_reconciliation_period_is_configurable() -> None:
     from reception.workstation.config import parse_config
 
     raw = {
-        "unit": {"code": "000.00.01.H22", "name": "Bộ phận một cửa"},
+        "unit": {"code": "000.00.01.H49", "name": "Bộ phận một cửa"},
         "workstation": {"name": "QUAY-01"},
         "server": {"url": "https://example.invalid", "reconciliation_days": 7},
     }

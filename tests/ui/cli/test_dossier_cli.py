@@ -24,7 +24,9 @@ from ui.cli import main
 EXAMPLE_CONFIG = resources_dir() / "config" / "reception.example.toml"
 THREE_DAYS = "1.000689"  # khai sinh + nhận cha, mẹ, con: 3 working days, no cut-off
 SAME_DAY = "1.001193"  # khai sinh: same day, cut-off 15:00
-FOUR_HOURS = "H22.CUTRU.XNTT"  # xác nhận thông tin cư trú: 4 working hours
+# A test-only procedure of 4 working hours (the bundled catalogue has none with a
+# confirmed national code): installed by _install_hours_procedure.
+FOUR_HOURS = "9.000001.000.00.00.H49"
 SEVEN_DAYS = "1.004222"  # thường trú: 7 working days
 
 PERSON = {
@@ -107,6 +109,28 @@ APPOINTMENTS = [
 ]
 
 
+def _install_hours_procedure(data_dir: Path) -> None:
+    from reception.procedures.catalogue import imported_catalogue_path, load_catalogue
+
+    bundled = load_catalogue()
+    hours = bundled.get("1.004194").to_json_dict()
+    hours.update(
+        code=FOUR_HOURS,
+        national_code="9.000001",
+        name="Thủ tục thử 4 giờ làm việc",
+        processing_time={"value": 4, "unit": "working_hours"},
+    )
+    document = {
+        "format": 2,
+        "version": "test-hours",
+        "updated": "2026-12-01",
+        "procedures": [p.to_json_dict() for p in bundled.procedures] + [hours],
+    }
+    target = imported_catalogue_path(data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("procedure", "received", "expected", "why"), APPOINTMENTS, ids=[c[3] for c in APPOINTMENTS]
 )
@@ -120,6 +144,8 @@ def test_appointment_through_dossier_new(
     expected: str,
     why: str,
 ) -> None:
+    if procedure == FOUR_HOURS:
+        _install_hours_procedure(data_dir)
     result = new(capsys, data_dir, applicant_file, procedure, received)
     assert result["appointment"] == expected, why
     assert result["received"].endswith("+07:00")
@@ -188,7 +214,7 @@ def test_new_records_components_and_show_and_list_read_it_back(
         "--sets",
         "2",
     )
-    assert created["code"] == "000.00.01.H22-261130-0001"
+    assert created["code"] == "000.00.01.H49-261130-0001"
     assert created["processing_time"] == {"value": 7, "unit": "working_days"}
     statuses = {c["code"]: c["status"] for c in created["components"]}
     assert statuses == {"TP1": "digitised", "TP2": "reused", "TP3": "not_received"}
@@ -258,7 +284,7 @@ def test_an_invalid_applicant_names_each_field(
     assert status == 2
     for field in ("id_number", "place_of_residence", "phone", "email"):
         assert f"{field}: " in err
-    status, _, err = cli(capsys, data_dir, "dossier", "show", "000.00.01.H22-261130-0001")
+    status, _, err = cli(capsys, data_dir, "dossier", "show", "000.00.01.H49-261130-0001")
     assert status == 2 and "no dossier" in err
 
 

@@ -60,7 +60,7 @@ def test_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["procedures", "khai", "sinh"], tmp_path, capsys)
     assert status == 0
     first = out.splitlines()[0]
-    assert first.startswith("1.001193.000.00.00.H22  Đăng ký khai sinh (Hộ tịch; trong ngày)")
+    assert first.startswith("1.001193.000.00.00.H49  Đăng ký khai sinh (Hộ tịch; trong ngày)")
     status, out, _ = run(["procedures", "xyzzy"], tmp_path, capsys)
     assert status == 0 and out == "no procedure matches\n"
 
@@ -68,7 +68,7 @@ def test_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def _catalogue(**changes: Any) -> dict[str, Any]:
     procedure = load_catalogue().get("1.001193").to_json_dict()
     procedure.update(changes)
-    return {"format": 1, "version": "cli-1", "updated": "2026-11-28", "procedures": [procedure]}
+    return {"format": 2, "version": "cli-1", "updated": "2026-11-28", "procedures": [procedure]}
 
 
 def test_import_installs_into_the_data_dir(
@@ -82,7 +82,7 @@ def test_import_installs_into_the_data_dir(
     assert "cli-1" in out and "1 procedures" in out
     assert imported_catalogue_path(data_dir).exists()
     status, out, _ = run(["procedures", "--json"], data_dir, capsys)
-    assert [r["code"] for r in json.loads(out)] == ["1.001193.000.00.00.H22"]
+    assert [r["code"] for r in json.loads(out)] == ["1.001193.000.00.00.H49"]
 
 
 def test_import_of_an_invalid_file_exits_2_and_names_lines(

@@ -57,7 +57,7 @@ def test_refused_dossiers_exit_3_and_retry_requeues_them(
     counter: Counter, dev_server: ServerFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code = counter.save(1)[0]
-    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H22"}))
+    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H49"}))
     status, _ = run(["queue", "drain", "--server", server.url, "--until-empty"], counter, capsys)
     assert status == 3
     status, out = run(["queue", "status"], counter, capsys)

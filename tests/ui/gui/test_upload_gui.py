@@ -55,7 +55,7 @@ class Harness:
         self.thread = QThread()
         self.worker = UploadWorker(
             counter.path,
-            unit_code="000.00.01.H22",
+            unit_code="000.00.01.H49",
             data_dir=counter.path.parent,
             reconciliation_days=30,
             uploader_factory=factory,
@@ -120,9 +120,9 @@ def test_a_refused_dossier_needs_attention_and_can_be_retried(
     qtbot: QtBot, counter: Counter, dev_server: ServerFactory, harness: Callable[..., Harness]
 ) -> None:
     counter.save(1)
-    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H22"}))
+    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H49"}))
     ui = harness(server.url)
-    expected = "needs attention: procedure 1.001193.000.00.00.H22 is not handled by this unit"
+    expected = "needs attention: procedure 1.001193.000.00.00.H49 is not handled by this unit"
     qtbot.waitUntil(lambda: ui.upload_texts() == [expected], timeout=10_000)
     qtbot.waitUntil(lambda: "1 need attention" in ui.status.upload.text(), timeout=10_000)
     ui.table.selectRow(0)
