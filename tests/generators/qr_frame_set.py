@@ -8,13 +8,15 @@ payment codes) are made here.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import cv2
 import numpy as np
 
 from hardware.camera.interface import Frame
+from tests.generators.qr_hard_scenes import render_hard
 from tests.generators.qr_scenes import (
+    BASIC_CONDITIONS,
     FRAME_HEIGHT,
     FRAME_WIDTH,
     Condition,
@@ -85,8 +87,21 @@ def generate_frame_set(
             payload = id_payloads[counter % len(id_payloads)]
             other = others[index % len(others)]
             counter += 1
-            frames.append(_render(renderer, condition, payload, other))
+            if condition in BASIC_CONDITIONS:
+                frames.append(_render(renderer, condition, payload, other))
+            else:
+                frames.append(render_hard(renderer, condition, payload, _card_placer(renderer)))
     return frames
+
+
+def _card_placer(
+    renderer: SceneRenderer,
+) -> Callable[[Frame, Frame, int, float, float], None]:
+    def place_card(frame: Frame, card: Frame, code_px: int, angle: float, tilt: float) -> None:
+        centre = _card_centre(renderer, card.shape[:2], code_px, angle)
+        renderer.place(frame, card, angle=angle, tilt=tilt, centre=centre)
+
+    return place_card
 
 
 def _centre(renderer: SceneRenderer, half_w: float, half_h: float) -> tuple[float, float]:
@@ -163,10 +178,13 @@ def _render(renderer: SceneRenderer, condition: Condition, payload: str, other: 
         shown_others = (other,)
         _place_other_code(renderer, frame, other, condition)
 
+    blur = 0.0
     if condition is Condition.BLUR:
-        frame = renderer.blur(frame, ppm * renderer.uniform(0.3, 0.5))
+        blur = ppm * renderer.uniform(0.3, 0.5)
+        frame = renderer.blur(frame, blur)
     elif condition is Condition.MOTION_BLUR:
         length = max(3, round(ppm * renderer.uniform(0.9, 1.4)) | 1)
+        blur = float(length)
         frame = renderer.motion_blur(frame, length, renderer.uniform(0, 180))
     elif condition is Condition.DARK:
         frame = renderer.darken(frame, renderer.uniform(0.12, 0.25))
@@ -183,7 +201,9 @@ def _render(renderer: SceneRenderer, condition: Condition, payload: str, other: 
         frame = renderer.noise(frame, renderer.uniform(14, 24))
     elif condition is Condition.JPEG:
         frame = renderer.jpeg(frame, int(renderer.uniform(12, 25)))
-    return SceneFrame(frame, condition, expected, shown_others)
+    return SceneFrame(
+        frame, condition, expected, shown_others, ppm if expected is not None else 0.0, blur
+    )
 
 
 def _place_other_code(

@@ -43,6 +43,21 @@ class Condition(enum.StrEnum):
     OTHER_CODES = "other_codes"  # the card plus a URL or payment code beside it
     OTHER_ONLY = "other_only"  # a URL or payment code, no card
     NO_CODE = "no_code"  # the desk, a card-less scene
+    # The harder set (tests.generators.qr_hard_scenes): what a handheld card in front of a
+    # counter webcam really gives, beyond what a person could still read comfortably.
+    MOTION_HEAVY = "motion_heavy"  # linear motion blur of 4–15 px, any direction
+    DEFOCUS = "defocus"  # a disc-shaped out-of-focus blur (the lens, not a Gaussian)
+    TINY = "tiny"  # 1.5–2.0 px per module, soft optics, sensor noise
+    PHONE_SCREEN = "phone_screen"  # VNeID on a phone: pixel-grid moiré and a glare band
+    ANGLED = "angled"  # a card held at a steep angle, slightly soft
+    LOOKALIKE = "lookalike"  # no ID code: a card with QR-like patterns, barcodes, blurred
+
+
+#: The conditions of the first generated set (kept so "no slower than before" is measurable).
+BASIC_CONDITIONS = tuple(Condition)[: tuple(Condition).index(Condition.NO_CODE) + 1]
+HARD_CONDITIONS = tuple(c for c in Condition if c not in BASIC_CONDITIONS)
+#: Conditions whose frames show no ID card code: whatever is read there is a false positive.
+WITHOUT_ID_CODE = frozenset({Condition.OTHER_ONLY, Condition.NO_CODE, Condition.LOOKALIKE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,10 @@ class SceneFrame:
     condition: Condition
     expected: str | None
     others: tuple[str, ...] = ()
+    #: Pixels per module of the ID code (0 without one) and the blur drawn, in pixels
+    #: (motion length, disc radius or Gaussian sigma; 0 when none): the truth beside it.
+    pixels_per_module: float = 0.0
+    blur_px: float = 0.0
 
 
 def qr_modules(text: str) -> Frame:
@@ -137,14 +156,24 @@ class SceneRenderer:
         return card
 
     def place(
-        self, frame: Frame, item: Frame, *, angle: float, tilt: float, centre: tuple[float, float]
+        self,
+        frame: Frame,
+        item: Frame,
+        *,
+        angle: float,
+        tilt: float,
+        centre: tuple[float, float],
+        scale: float = 1.0,
     ) -> None:
         """Lay ``item`` on ``frame``: rotated by ``angle`` degrees, with a perspective tilt
-        (0 = seen from straight above) around ``centre``, antialiased at its edges."""
+        (0 = seen from straight above) around ``centre``, shrunk by ``scale``, antialiased
+        at its edges. A ``scale`` below 1 resamples fine detail (a screen's pixel grid)
+        with linear interpolation, as a sensor does: that is where moiré comes from."""
         h, w = item.shape[:2]
         corners = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
         shrink = np.array([1 - tilt, 1 - tilt, 1, 1], np.float32)  # far edge is shorter
         local = (corners - [w / 2, h / 2]) * np.stack([shrink, 1 - tilt * 0.3 * np.ones(4)], 1)
+        local = local * scale
         theta = math.radians(angle)
         rotation = np.array(
             [[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]], np.float32
