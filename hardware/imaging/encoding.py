@@ -17,14 +17,23 @@ import numpy.typing as npt
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 # One error type for unreadable files across the imaging modules (shared with QR import).
-from hardware.imaging.image_files import ImageFileError
+from hardware.imaging.image_errors import ImageFileError, ImageTooLargeError
+from hardware.imaging.limits import (
+    MAX_IMAGE_FILE_BYTES,
+    MAX_IMAGE_PIXELS,
+    check_file_pixels,
+    check_image_size,
+    check_page_count,
+)
+from hardware.input_files import InputFileError, read_regular_file
 
 Pixels = npt.NDArray[np.uint8]
 
 #: Resolution assumed when a file does not say (phone photos, screenshots).
 DEFAULT_DPI = 200
-#: Pillow refuses images over ~179 Mpx as a decompression bomb; an A3 page at 600 dpi is 70.
-Image.MAX_IMAGE_PIXELS = 180_000_000
+#: Pillow's own bomb check, as a second line behind :func:`check_image_size` (which runs
+#: on the header, before decoding).
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 _EXIF_ORIENTATION = 0x0112
 
 
@@ -62,10 +71,35 @@ def _to_pixels(frame: Image.Image) -> Pixels:
 def decode_image_file(path: Path) -> list[DecodedImage]:
     """Every page of a JPEG, PNG or (multi-page) TIFF file, upright per its EXIF orientation."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImageFileError(f"cannot read {path.name}: {exc.strerror}") from exc
+        data = read_regular_file(path, MAX_IMAGE_FILE_BYTES)
+    except ImageFileError:
+        raise
+    except InputFileError as exc:
+        error = ImageFileError(str(exc))
+        error.code = exc.code
+        raise error from exc
     return decode_image_bytes(data, path.name)
+
+
+def probe_image_bytes(data: bytes, label: str) -> tuple[int, int]:
+    """The size of the (first) image in ``data``, read from its header without decoding;
+    :class:`ImageFileError` when it is not an image Pillow knows or is beyond the limits."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+                check_image_size(width, height, label)
+                check_page_count(int(getattr(image, "n_frames", 1)), label)
+                return width, height
+    except ImageFileError:
+        raise
+    except UnidentifiedImageError as exc:
+        raise ImageFileError(f"{label} is neither an image nor a PDF") from exc
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLargeError(f"{label} is too large to be a page") from exc
+    except Exception as exc:  # a codec's failure on a hostile header
+        raise ImageFileError(f"{label} is damaged or truncated") from exc
 
 
 def decode_image_bytes(data: bytes, label: str) -> list[DecodedImage]:
@@ -74,24 +108,34 @@ def decode_image_bytes(data: bytes, label: str) -> list[DecodedImage]:
         # Pillow warns about damaged metadata (EXIF) and carries on; the pixels decide.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pages = _decode_pages(data)
+            pages = _decode_pages(data, label)
+    except ImageFileError:
+        raise
     except UnidentifiedImageError as exc:
         raise ImageFileError(f"{label} is not a JPEG, PNG or TIFF image") from exc
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         # The codec's own words name bytes and offsets: not for the clerk.
         raise ImageFileError(f"{label} is damaged or truncated") from exc
     except Image.DecompressionBombError as exc:
-        raise ImageFileError(f"{label} is too large to be a page") from exc
+        raise ImageTooLargeError(f"{label} is too large to be a page") from exc
+    except Exception as exc:  # codecs raise anything on hostile data
+        raise ImageFileError(f"{label} is damaged or truncated") from exc
     if not pages:
         raise ImageFileError(f"{label} holds no image")
     return pages
 
 
-def _decode_pages(data: bytes) -> list[DecodedImage]:
+def _decode_pages(data: bytes, label: str) -> list[DecodedImage]:
     with Image.open(io.BytesIO(data)) as image:
         image_format = image.format
+        check_page_count(int(getattr(image, "n_frames", 1)), label)
         pages: list[DecodedImage] = []
+        total = 0
         for frame in ImageSequence.Iterator(image):
+            # Each frame's header is checked before its pixels are decoded.
+            width, height = check_image_size(frame.size[0], frame.size[1], label)
+            total += width * height
+            check_file_pixels(total, label)
             frame.load()
             orientation = frame.getexif().get(_EXIF_ORIENTATION, 1)
             upright = ImageOps.exif_transpose(frame) if orientation != 1 else frame

@@ -1,7 +1,8 @@
 """Still images and PDF files to greyscale pixels, ready for QR decoding.
 
-OpenCV decodes images (it is already loaded for the camera and the cascade); PDF pages
-are rendered by :mod:`hardware.imaging.pdf_pages`.
+OpenCV decodes images (it is already loaded for the camera and the cascade), after
+Pillow has read the header and the size has been checked against
+:mod:`hardware.imaging.limits`; PDF pages are rendered by :mod:`hardware.imaging.pdf_pages`.
 """
 
 from __future__ import annotations
@@ -13,40 +14,43 @@ import cv2
 import numpy as np
 
 from hardware.camera.interface import Frame
-from hardware.errors import HardwareError
+from hardware.imaging.encoding import probe_image_bytes
+from hardware.imaging.image_errors import ImageFileError
+from hardware.imaging.limits import MAX_IMAGE_FILE_BYTES
+from hardware.input_files import InputFileError, read_regular_file
 
-MAX_FILE_BYTES = 200 * 1024 * 1024  # a phone photo or a scanned PDF, not a disk image
+#: Kept for callers of the old name.
+MAX_FILE_BYTES = MAX_IMAGE_FILE_BYTES
 
-
-class ImageFileError(HardwareError):
-    """A file that cannot be read as an image or a PDF (missing, damaged, encrypted)."""
-
-    code = "file_unreadable"
+__all__ = ["MAX_FILE_BYTES", "ImageFileError", "load_pages"]
 
 
 def load_pages(path: Path) -> list[Frame]:
     """The pages of ``path`` as greyscale images: one for a photo, one per PDF page.
 
-    JPEG, PNG, TIFF, BMP and WebP (whatever OpenCV reads; EXIF orientation applied) and
-    PDF, recognised by content, not by name. Raises :class:`ImageFileError`.
+    JPEG, PNG, TIFF, BMP and WebP (EXIF orientation applied) and PDF, recognised by
+    content, not by name. Only regular files within the limits are read. Raises
+    :class:`ImageFileError`.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImageFileError(f"{path.name}: larger than {MAX_FILE_BYTES // 2**20} MB")
-        with path.open("rb") as handle:
-            head = handle.read(1024)
-    except OSError as exc:
-        raise ImageFileError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
-    if b"%PDF-" in head:
+        data = read_regular_file(path, MAX_IMAGE_FILE_BYTES)
+    except ImageFileError:
+        raise
+    except InputFileError as exc:
+        error = ImageFileError(str(exc))
+        error.code = exc.code
+        raise error from exc
+    if b"%PDF-" in data[:1024]:
         from hardware.imaging.pdf_pages import render_pdf_pages
 
-        return render_pdf_pages(path)
+        return render_pdf_pages(path, data=data)
+    # Pillow reads the header only: a claimed size is checked before any pixel is decoded.
+    probe_image_bytes(data, path.name)
+    buffer = np.frombuffer(data, dtype=np.uint8)
     try:
-        data = np.fromfile(path, dtype=np.uint8)
-    except OSError as exc:
-        raise ImageFileError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
-    image = cv2.imdecode(data, cv2.IMREAD_GRAYSCALE) if data.size else None
+        image = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE) if buffer.size else None
+    except cv2.error as exc:
+        raise ImageFileError(f"{path.name} is damaged or too large to decode") from exc
     if image is None:
         raise ImageFileError(f"{path.name} is neither an image nor a PDF")
     return [cast(Frame, image)]

@@ -90,6 +90,8 @@ def find_code_regions(grey: Frame, limit: int = MAX_CANDIDATES) -> list[Region]:
     roughly square and of plausible size, ranked by how much edge they hold.
     """
     height, width = grey.shape[:2]
+    if min(height, width) < 2 * 21:
+        return []  # the half-size image could not hold a QR code's 21 modules a side
     small = cv2.resize(grey, (width // 2, height // 2), interpolation=cv2.INTER_AREA)
     kernel3 = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))
     gradient = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, kernel3)

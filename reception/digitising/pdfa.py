@@ -18,7 +18,14 @@ import pikepdf
 from PIL import ImageCms
 
 from hardware.imaging.encoding import DecodedImage, decode_image_bytes
-from hardware.imaging.image_files import ImageFileError
+from hardware.imaging.image_errors import ImageFileError
+from hardware.imaging.limits import (
+    MAX_IMAGE_FILE_BYTES,
+    check_file_pixels,
+    check_image_size,
+    check_page_count,
+)
+from hardware.input_files import InputFileError, check_regular_file
 from reception.digitising.model import ComponentInfo, DigitiseError
 
 PRODUCER = "reception (img2pdf, pikepdf, tesseract)"
@@ -224,35 +231,56 @@ def read_scanned_pdf(path: Path) -> list[DecodedImage]:
     such a PDF should be attached as it is rather than rasterised and re-encoded.
     """
     try:
+        check_regular_file(path, MAX_IMAGE_FILE_BYTES)
+    except InputFileError as exc:
+        raise ImageFileError(str(exc)) from exc
+    try:
         with pikepdf.open(path) as pdf:
+            check_page_count(len(pdf.pages), path.name)
+            # Every page's image header first: a bomb is refused before anything is decoded.
+            streams = [_page_stream(page, n, path.name) for n, page in enumerate(pdf.pages, 1)]
+            check_file_pixels(sum(int(s.Width) * int(s.Height) for s in streams), path.name)
             return [
-                _page_image(page, number, path.name)
-                for number, page in enumerate(pdf.pages, start=1)
+                _page_image(page, stream, number, path.name)
+                for number, (page, stream) in enumerate(zip(pdf.pages, streams, strict=True), 1)
             ]
     except pikepdf.PasswordError as exc:
         raise ImageFileError(f"{path.name} is password-protected") from exc
-    except (pikepdf.PdfError, OSError) as exc:
+    except (pikepdf.PdfError, OSError, ValueError, TypeError, RecursionError) as exc:
         raise ImageFileError(f"{path.name} is not a readable PDF") from exc
 
 
-def _page_image(page: pikepdf.Page, number: int, label: str) -> DecodedImage:
+def _page_stream(page: pikepdf.Page, number: int, label: str) -> pikepdf.Stream:
     images = list(page.get_images().values())
     if len(images) != 1:
         raise ImageFileError(f"{label}: page {number} is not a scanned image")
     stream = images[0]
     if not isinstance(stream, pikepdf.Stream):
         raise ImageFileError(f"{label}: page {number} has a malformed image")
-    raw = pikepdf.PdfImage(stream)
-    width_points = float(page.mediabox[2]) - float(page.mediabox[0])
-    dpi = round(raw.width / (width_points / 72)) if width_points > 0 else 200
-    if raw.filters == ["/DCTDecode"] and raw.colorspace in ("/DeviceGray", "/DeviceRGB"):
-        data = stream.read_raw_bytes()
-        decoded = decode_image_bytes(data, f"{label} page {number}")[0]
-        return DecodedImage(decoded.pixels, dpi, data)
-    buffer = io.BytesIO()
+    check_image_size(stream.get("/Width"), stream.get("/Height"), f"{label} page {number}")
+    return stream
+
+
+def _page_image(
+    page: pikepdf.Page, stream: pikepdf.Stream, number: int, label: str
+) -> DecodedImage:
     try:
+        raw = pikepdf.PdfImage(stream)
+        box = [float(v) for v in page.mediabox]
+        width_points = box[2] - box[0]
+        dpi = round(raw.width / (width_points / 72)) if width_points > 0 else 200
+        dpi = dpi if 50 <= dpi <= 2400 else 200
+        if raw.filters == ["/DCTDecode"] and raw.colorspace in ("/DeviceGray", "/DeviceRGB"):
+            data = stream.read_raw_bytes()
+            decoded = decode_image_bytes(data, f"{label} page {number}")[0]
+            return DecodedImage(decoded.pixels, dpi, data)
+        buffer = io.BytesIO()
         raw.as_pil_image().save(buffer, format="PNG")
-    except (pikepdf.PdfError, NotImplementedError, ValueError, OSError) as exc:
+    except ImageFileError:
+        raise
+    except Exception as exc:
+        # pikepdf raises its own types (missing decoder such as jbig2dec, unknown colour
+        # space, bad metadata), and Pillow others: each one is an unreadable page.
         raise ImageFileError(f"{label}: page {number} has an image that cannot be decoded") from exc
     decoded = decode_image_bytes(buffer.getvalue(), f"{label} page {number}")[0]
     return DecodedImage(decoded.pixels, dpi, None)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hardware.imaging.encoding import DecodedImage, decode_image_file
-from hardware.imaging.image_files import ImageFileError
+from hardware.imaging.limits import MAX_IMAGE_FILE_BYTES
+from hardware.input_files import InputFileError, check_regular_file
 from hardware.scanner.interface import ColorMode, ScannedPage
 from reception.digitising.model import SourceFileError
 from reception.digitising.pdfa import read_scanned_pdf
@@ -39,12 +40,14 @@ def read_file(path: Path) -> list[ScannedPage]:
     if suffix not in SUPPORTED_SUFFIXES:
         raise SourceFileError(path.name, f"{path.name} is not a PDF, JPEG, PNG or TIFF file")
     try:
+        # Refused before opening: a FIFO or a device would block the open or the read.
+        check_regular_file(path, MAX_IMAGE_FILE_BYTES)
         with path.open("rb") as handle:
             is_pdf = handle.read(5) == b"%PDF-"
         decoded = read_scanned_pdf(path) if is_pdf else decode_image_file(path)
     except OSError as exc:
         raise SourceFileError(path.name, f"cannot read {path.name}: {exc.strerror}") from exc
-    except ImageFileError as exc:
+    except InputFileError as exc:  # ImageFileError included
         raise SourceFileError(path.name, str(exc)) from exc
     return [to_scanned_page(d) for d in decoded]
 

@@ -1,0 +1,1 @@
+"""Hostile and broken inputs run against every command: no traceback, hang or memory blow-up."""
