@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from hardware.camera.interface import Frame
+from hardware.imaging.deblur import deblurred_candidates
 
 #: Candidate regions are enlarged until their longer side has this many pixels, so a code
 #: with modules of 1.5 px gets modules of 4–6 px, which both decoders read reliably.
@@ -31,6 +32,10 @@ class ImageFilter(enum.StrEnum):
     SHARPEN = "sharpen"  # unsharp mask: focus blur, slight motion blur
     BINARISE = "binarise"  # denoise then adaptive threshold: noise, uneven light
     DEBLUR = "deblur"  # strong unsharp mask after a median: motion blur along a line
+    # Estimate the blur and deconvolve (hardware.imaging.deblur): heavy motion blur,
+    # defocus, soft tiny codes. Works on the region at the frame's own resolution and gives
+    # several restorations, so the cascade handles it apart (see ``deconvolved_regions``).
+    DECONVOLVE = "deconvolve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,8 @@ def apply_filter(grey: Frame, kind: ImageFilter) -> Frame:
     """``grey`` transformed by ``kind``."""
     if kind is ImageFilter.PLAIN:
         return grey
+    if kind is ImageFilter.DECONVOLVE:
+        return next(deblurred_candidates(grey, enlarge=1.0))  # the most likely one
     if kind is ImageFilter.CONTRAST:
         low, high = int(grey.min()), int(grey.max())
         scale = 255.0 / max(1, high - low)
@@ -121,15 +128,25 @@ def find_code_regions(grey: Frame, limit: int = MAX_CANDIDATES) -> list[Region]:
     return [region for _, region in scored[:limit]]
 
 
-def crop_region(grey: Frame, region: Region, margin: float = 0.2) -> Frame:
-    """``region`` with a quiet-zone margin, enlarged so that small codes get big modules."""
+def native_crop(grey: Frame, region: Region, margin: float = 0.2) -> Frame:
+    """``region`` with a quiet-zone margin, at the frame's own resolution."""
     height, width = grey.shape[:2]
     pad_x, pad_y = int(region.width * margin) + 4, int(region.height * margin) + 4
     x0, y0 = max(0, region.x - pad_x), max(0, region.y - pad_y)
     x1 = min(width, region.x + region.width + pad_x)
     y1 = min(height, region.y + region.height + pad_y)
-    crop = grey[y0:y1, x0:x1]
-    scale = min(MAX_UPSCALE, REGION_TARGET_SIDE / max(1, *crop.shape[:2]))
+    return grey[y0:y1, x0:x1]
+
+
+def enlargement(crop: Frame) -> float:
+    """How much :func:`crop_region` enlarges ``crop`` (1.0: not at all)."""
+    return min(MAX_UPSCALE, REGION_TARGET_SIDE / max(1, *crop.shape[:2]))
+
+
+def crop_region(grey: Frame, region: Region, margin: float = 0.2) -> Frame:
+    """``region`` with a quiet-zone margin, enlarged so that small codes get big modules."""
+    crop = native_crop(grey, region, margin)
+    scale = enlargement(crop)
     if scale <= 1.05:
         return np.ascontiguousarray(crop)
     return cast(

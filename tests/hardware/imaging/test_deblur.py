@@ -1,0 +1,80 @@
+"""Blur estimation and deconvolution of candidate QR regions."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from hardware.camera.interface import Frame
+from hardware.imaging.deblur import (
+    WienerDeconvolver,
+    deblurred_candidates,
+    estimate_defocus,
+    estimate_motion,
+    gaussian_psf,
+)
+from hardware.qr.zxing import ZxingQrDecoder
+from tests.generators.qr_hard_scenes import disc_kernel, motion_kernel
+from tests.generators.qr_scenes import qr_modules
+
+PAYLOAD = "001099012345||PHẠM THU LINH|15081999|Nữ|Số 8 Lê Lợi, Phường Hồng Gai, Hạ Long|20082021"
+
+
+def blurred_code(kernel: np.ndarray, ppm: float = 3.0, seed: int = 1) -> Frame:
+    """The code on white paper, blurred by ``kernel``, with sensor noise after the blur."""
+    modules = qr_modules(PAYLOAD)
+    side = round(ppm * modules.shape[0])
+    paper = np.full((side + 80, side + 80), 235, np.uint8)
+    paper[40 : 40 + side, 40 : 40 + side] = cv2.resize(
+        modules, (side, side), interpolation=cv2.INTER_AREA
+    )
+    blurred = cv2.filter2D(paper.astype(np.float32), -1, kernel, borderType=cv2.BORDER_REFLECT)
+    noise = np.random.default_rng(seed).normal(0, 2.0, blurred.shape)
+    return np.clip(blurred + noise, 0, 255).astype(np.uint8)
+
+
+def angle_error(a: float, b: float) -> float:
+    difference = abs(a - b) % 180
+    return min(difference, 180 - difference)
+
+
+@pytest.mark.parametrize(("length", "angle"), [(11, 33), (15, 120), (13, 5)])
+def test_the_direction_and_length_of_motion_blur_are_found(length: int, angle: float) -> None:
+    estimate = estimate_motion(blurred_code(motion_kernel(length, angle)))
+    assert angle_error(estimate.angle, angle) <= 6
+    assert abs(estimate.length + 1 - length) <= 1.5
+
+
+@pytest.mark.parametrize("radius", [2.0, 3.0])
+def test_the_radius_of_a_defocus_disc_is_among_the_two_best_fits(radius: float) -> None:
+    assert any(
+        abs(r - radius) <= 0.5 for r in estimate_defocus(blurred_code(disc_kernel(radius)))[:2]
+    )
+
+
+@pytest.mark.parametrize(
+    "kernel",
+    [motion_kernel(15, 33), motion_kernel(9, 160), disc_kernel(2.6)],
+    ids=["motion 15 px", "motion 9 px", "defocus r=2.6"],
+)
+def test_a_code_no_decoder_reads_reads_after_deconvolution(kernel: np.ndarray) -> None:
+    image = blurred_code(kernel)
+    decoder = ZxingQrDecoder()
+    assert decoder.decode(image) == []
+    assert any(decoder.decode(c) == [PAYLOAD] for c in deblurred_candidates(image))
+
+
+def test_deconvolving_by_the_identity_gives_the_image_back() -> None:
+    image = blurred_code(gaussian_psf(0.6))
+    restored = WienerDeconvolver(image).deconvolve(np.ones((1, 1), np.float32), nsr=1e-6)
+    assert restored.shape == image.shape and restored.dtype == np.uint8
+    assert np.corrcoef(restored.ravel(), image.ravel())[0, 1] > 0.99
+
+
+def test_candidates_are_few_and_lazy_on_a_patch_without_any_code() -> None:
+    noise = np.random.default_rng(3).integers(0, 256, (150, 150), dtype=np.uint8)
+    candidates = list(deblurred_candidates(noise))
+    assert 1 <= len(candidates) <= 12
+    assert all(c.dtype == np.uint8 and c.shape == (300, 300) for c in candidates)
+    assert not any(ZxingQrDecoder().decode(c) for c in candidates)
