@@ -20,6 +20,7 @@ from typing import Any
 from reception.errors import UserError
 from reception.identity.citizen import CitizenIdentity, IdentitySource
 from reception.identity.id_number import check_id_number, is_well_formed
+from reception.privacy.personal_fields import OPTIONAL_FIELDS
 
 # Mobile numbers are 0 + 9 digits (03x, 05x, 07x, 08x, 09x); landlines 0 + 2xx area code +
 # subscriber, 10 or 11 digits in all. +84 stands for the leading 0.
@@ -180,7 +181,12 @@ def applicant_to_json(applicant: Applicant) -> dict[str, Any]:
     """The applicant as JSON values (the shape :func:`applicant_from_json` reads)."""
     principal = applicant.principal
     return {
-        "identity": applicant.identity.to_json_dict(),
+        "identity": {
+            # A field a procedure may keep, absent rather than null when it was not kept.
+            name: value
+            for name, value in applicant.identity.to_json_dict().items()
+            if value not in (None, {}) or name not in OPTIONAL_FIELDS
+        },
         "phone": applicant.phone,
         "email": applicant.email,
         "kind": applicant.kind.value,

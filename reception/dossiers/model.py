@@ -66,6 +66,9 @@ class DossierDraft:
     delivery: ResultDelivery = ResultDelivery.COUNTER
     sets: int = 1
     note: str | None = None
+    # The personal fields the dossier keeps (None: the defaults); the rest is dropped
+    # when it is saved (reception.privacy.field_policy).
+    personal_fields: tuple[str, ...] | None = None
 
     @classmethod
     def for_procedure(
@@ -103,6 +106,7 @@ class DossierDraft:
             delivery=delivery,
             sets=sets,
             note=note,
+            personal_fields=procedure.personal_fields,
         )
 
 

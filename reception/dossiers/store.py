@@ -9,6 +9,7 @@ in :mod:`reception.dossiers.model` and are re-exported here.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
@@ -33,6 +34,7 @@ from reception.dossiers.model import (
     DossierStatus,
     ResultDelivery,
 )
+from reception.privacy.field_policy import kept_fields, minimise
 from reception.privacy.processing_log import Action, ProcessingLog
 from reception.procedures.catalogue import ComponentKind, ProcessingTime, TimeUnit
 from reception.procedures.working_calendar import WorkingCalendar
@@ -94,6 +96,10 @@ class DossierStore:
         Raises :class:`ApplicantInvalidError` when the applicant fails the checks,
         ``SequenceExhaustedError`` when the workstation's block is used up for the day.
         """
+        # Only what the procedure needs is kept; the clerk saw the rest, it goes here.
+        draft = dataclasses.replace(
+            draft, applicant=minimise(draft.applicant, kept_fields(draft.personal_fields))
+        )
         # Malformed values are refused here too; what is merely missing for a good receipt
         # (the address) is the form's business.
         problems = check_applicant(draft.applicant, require_address=False)

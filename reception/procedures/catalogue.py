@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reception.errors import UserError
+from reception.privacy.personal_fields import KNOWN_FIELDS
 from reception.procedures.json_lines import JsonPath, parse_with_lines
 from reception.procedures.procedure import (
     Catalogue,
@@ -296,6 +297,14 @@ class _Checker:
             fee_kind = self.enum(fee, fee_path, "kind", FeeKind)
             fees.append(Fee(fee_name, amount, note, fee_code or "", fee_kind or FeeKind.CHARGE))
         template = self.text(item, path, "form_template")
+        personal = self.get(
+            item,
+            path,
+            "personal_fields",
+            lambda v: isinstance(v, list) and all(f in KNOWN_FIELDS for f in v),
+            f"a list of personal fields among {', '.join(sorted(KNOWN_FIELDS))}",
+            optional=True,
+        )
         if len(self.problems) > before or processing is None:
             return None
         return Procedure(
@@ -312,6 +321,7 @@ class _Checker:
             bool(same_day),
             tuple(fees),
             template,
+            None if personal is None else tuple(personal),
         )
 
     def components(self, item: dict[str, Any], path: JsonPath) -> tuple[ProcedureComponent, ...]:

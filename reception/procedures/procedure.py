@@ -104,6 +104,9 @@ class Procedure:
     same_day: bool
     fees: tuple[Fee, ...]
     form_template: str
+    # The personal fields its dossiers keep (reception.privacy.personal_fields); None:
+    # the defaults (name, ID numbers, date of birth, sex, address, phone, e-mail).
+    personal_fields: tuple[str, ...] | None = None
 
     def to_json_dict(self) -> dict[str, Any]:
         """The procedure as plain JSON values (the shape of the catalogue file)."""
@@ -142,7 +145,7 @@ class Procedure:
                 for f in self.fees
             ],
             "form_template": self.form_template,
-        }
+        } | ({} if self.personal_fields is None else {"personal_fields": [*self.personal_fields]})
 
 
 def fold(text: str) -> str:
