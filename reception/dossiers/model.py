@@ -9,7 +9,7 @@ from datetime import datetime, time
 from typing import Any
 
 from reception.dossiers.applicant import Applicant, applicant_to_json
-from reception.procedures.catalogue import ComponentKind, Procedure, ProcessingTime
+from reception.procedures.catalogue import ComponentKind, Presentation, Procedure, ProcessingTime
 
 
 class DossierStatus(enum.StrEnum):
@@ -46,6 +46,12 @@ class DossierComponent:
     status: ComponentStatus = ComponentStatus.PAPER
     file_path: str | None = None
     file_sha256: str | None = None
+    # Handed in, or only shown and handed back (never listed as submitted).
+    presentation: Presentation = Presentation.SUBMIT
+
+    @property
+    def shown_only(self) -> bool:
+        return self.presentation is Presentation.SHOW_ONLY
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,8 @@ class DossierDraft:
     # The personal fields the dossier keeps (None: the defaults); the rest is dropped
     # when it is saved (reception.privacy.field_policy).
     personal_fields: tuple[str, ...] | None = None
+    # The catalogue entry the draft was made from (kept with the dossier for the sync).
+    procedure: Procedure | None = None
 
     @classmethod
     def for_procedure(
@@ -93,7 +101,17 @@ class DossierDraft:
             path, digest = files.get(c.code, (None, None))
             status = statuses.get(c.code, ComponentStatus.DIGITISED if path else default)
             components.append(
-                DossierComponent(c.code, c.name, c.kind, c.copies, c.required, status, path, digest)
+                DossierComponent(
+                    c.code,
+                    c.name,
+                    c.kind,
+                    c.copies,
+                    c.required,
+                    status,
+                    path,
+                    digest,
+                    c.presentation,
+                )
             )
         return cls(
             procedure_code=procedure.code,
@@ -107,6 +125,7 @@ class DossierDraft:
             sets=sets,
             note=note,
             personal_fields=procedure.personal_fields,
+            procedure=procedure,
         )
 
 
@@ -131,11 +150,27 @@ class Dossier:
     ledger_book: str | None = None
     ledger_number: int | None = None
     note: str | None = None
+    # The legal basis its forms follow ("2018", "2025"), fixed when it was received.
+    legal_basis: str | None = None
 
     @property
     def submitted_components(self) -> tuple[DossierComponent, ...]:
-        """The components actually received (paper, digitised or reused)."""
-        return tuple(c for c in self.components if c.status is not ComponentStatus.NOT_RECEIVED)
+        """The components actually received (paper, digitised or reused); papers only
+        shown at the counter are not among them."""
+        return tuple(
+            c
+            for c in self.components
+            if c.status is not ComponentStatus.NOT_RECEIVED and not c.shown_only
+        )
+
+    @property
+    def shown_components(self) -> tuple[DossierComponent, ...]:
+        """Papers shown to be checked and handed back (an ID card "để xuất trình")."""
+        return tuple(
+            c
+            for c in self.components
+            if c.shown_only and c.status is not ComponentStatus.NOT_RECEIVED
+        )
 
     def to_json_dict(self) -> dict[str, Any]:
         """JSON values with ISO date-times (the ``dossier show --json`` shape)."""
@@ -163,6 +198,7 @@ class Dossier:
                     "status": c.status.value,
                     "file": c.file_path,
                     "sha256": c.file_sha256,
+                    "presentation": c.presentation.value,
                 }
                 for c in self.components
             ],
@@ -170,4 +206,5 @@ class Dossier:
             "sets": self.sets,
             "ledger": {"book": self.ledger_book, "number": self.ledger_number},
             "note": self.note,
+            "legal_basis": self.legal_basis,
         }

@@ -36,7 +36,7 @@ from reception.dossiers.model import (
 )
 from reception.privacy.field_policy import kept_fields, minimise
 from reception.privacy.processing_log import Action, ProcessingLog
-from reception.procedures.catalogue import ComponentKind, ProcessingTime, TimeUnit
+from reception.procedures.catalogue import ComponentKind, Presentation, ProcessingTime, TimeUnit
 from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import transaction
 from reception.workstation.timezone import VIETNAM, now_in_vietnam
@@ -76,6 +76,8 @@ class DossierStore:
         self._block = block
         self._clock = clock
         self._calendar = calendar or WorkingCalendar()
+        # The legal basis of a dossier's forms, from the day it is received (configuration).
+        self.basis_on: Callable[[date], str] = _default_basis
 
     @property
     def calendar(self) -> WorkingCalendar:
@@ -111,7 +113,7 @@ class DossierStore:
         book = f"{received.year}"
         with transaction(self._db):
             sequence = allocate_sequence(self._db, self._unit_code, received.date(), self._block)
-            code = format_code(self._unit_code, received.date(), sequence)
+            code = format_code(self._unit_code, received.date(), sequence, self._block.digits)
             # Inside the write lock: the running number of the ledger cannot be taken twice.
             ledger_number = 1 + int(
                 self._db.execute(
@@ -124,6 +126,10 @@ class DossierStore:
             self._db.table("dossiers").insert(
                 {
                     "code": code,
+                    "legal_basis": self.basis_on(received.date()),
+                    "procedure_json": None
+                    if draft.procedure is None
+                    else json.dumps(draft.procedure.to_json_dict(), ensure_ascii=False),
                     "unit_code": self._unit_code,
                     "sequence": sequence,
                     "procedure_code": draft.procedure_code,
@@ -162,6 +168,7 @@ class DossierStore:
                         "status": c.status.value,
                         "file_path": c.file_path,
                         "file_sha256": c.file_sha256,
+                        "presentation": c.presentation.value,
                     }
                     for position, c in enumerate(draft.components)
                 ]
@@ -202,6 +209,7 @@ class DossierStore:
             ledger_book=book,
             ledger_number=ledger_number,
             note=draft.note,
+            legal_basis=self.basis_on(received.date()),
         )
 
     def get(self, code: str) -> Dossier | None:
@@ -260,6 +268,12 @@ class DossierStore:
         return [_row_to_dossier(row, tuple(by_code[str(row["code"])])) for row in rows]
 
 
+def _default_basis(day: date) -> str:
+    from reception.workstation.config import FormsConfig
+
+    return FormsConfig().basis_on(day)
+
+
 def _row_to_component(row: dict[str, Any]) -> DossierComponent:
     return DossierComponent(
         code=str(row["code"]),
@@ -270,6 +284,7 @@ def _row_to_component(row: dict[str, Any]) -> DossierComponent:
         status=ComponentStatus(str(row["status"])),
         file_path=row["file_path"],
         file_sha256=row["file_sha256"],
+        presentation=Presentation(str(row.get("presentation") or Presentation.SUBMIT.value)),
     )
 
 
@@ -299,4 +314,5 @@ def _row_to_dossier(row: dict[str, Any], components: tuple[DossierComponent, ...
         ledger_book=row.get("ledger_book"),
         ledger_number=None if row.get("ledger_number") is None else int(row["ledger_number"]),
         note=row.get("note"),
+        legal_basis=row.get("legal_basis"),
     )

@@ -17,18 +17,17 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from reception.forms.fonts import BOLD, ITALIC, REGULAR, register_fonts
 from reception.forms.wording import markup, place_and_date
-from reception.procedures.catalogue import fold
 from reception.workstation.config import UnitConfig
 
 # Paragraph styles resolve their faces when a paragraph is made: register before any.
 register_fonts()
 
 MARGINS = (20 * mm, 15 * mm, 15 * mm, 15 * mm)  # left, right, top, bottom
-RECEPTION_OFFICE = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
@@ -68,18 +67,26 @@ def labelled(label: str, value: str, paragraph_style: ParagraphStyle = BODY) -> 
     return Paragraph(f"{markup(label)} <b>{markup(value)}</b>", paragraph_style)
 
 
-def header(unit: UnitConfig, day: date, width: float, copy_label: str | None = None) -> Table:
-    """Agency block on the left, the national motto, place and date on the right."""
+def header(
+    unit: UnitConfig,
+    day: date,
+    width: float,
+    copy_label: str | None = None,
+    *,
+    nation: str = NATION,
+    motto: str = MOTTO,
+) -> Table:
+    """Agency block on the left (the configured parent agency, then the unit, as written
+    in the configuration: nothing is added), the national motto, place and date on the
+    right."""
     left: list[Flowable] = []
     if unit.parent_agency:
-        left.append(p(markup(unit.parent_agency.upper()), HEADER_LEFT))
-    if "bo phan tiep nhan va tra ket qua" not in fold(unit.name):
-        left.append(p(markup(unit.name.upper()), HEADER_LEFT_BOLD))
-    left.append(p(RECEPTION_OFFICE, HEADER_LEFT_BOLD))
+        left.append(p(markup(unit.parent_agency), HEADER_LEFT))
+    left.append(p(markup(unit.name), HEADER_LEFT_BOLD))
     left += [Spacer(1, 3), _rule(30 * mm)]
     right: list[Flowable] = [
-        p(NATION, CENTER_BOLD),
-        p(MOTTO, CENTER_BOLD),
+        p(markup(nation), CENTER_BOLD),
+        p(markup(motto), CENTER_BOLD),
         Spacer(1, 3),
         _rule(45 * mm),
         Spacer(1, 2 * mm),
@@ -103,12 +110,14 @@ def header(unit: UnitConfig, day: date, width: float, copy_label: str | None = N
     return table
 
 
-def title_with_qr(title: str, code: str, width: float, *, qr_size: float = 24 * mm) -> Table:
+def title_with_qr(
+    title: str, code: str, width: float, *, qr_size: float = 24 * mm, label: str = "Mã hồ sơ:"
+) -> Table:
     """The form's title and ``Mã hồ sơ``, with a QR of the code on the right."""
     text = [
         p(markup(title), TITLE),
         Spacer(1, 2 * mm),
-        p(f"Mã hồ sơ: <b>{markup(code)}</b>", CENTER),
+        p(f"{markup(label)} <b>{markup(code)}</b>", CENTER),
     ]
     table = Table(
         [["", text, qr_drawing(code, qr_size)]],
@@ -135,10 +144,16 @@ def qr_drawing(text: str, size: float) -> Drawing:
     return drawing
 
 
-def signatures(width: float, boxes: Sequence[str], *, height: float = 28 * mm) -> Table:
+def signatures(
+    width: float,
+    boxes: Sequence[str],
+    *,
+    height: float = 28 * mm,
+    note: str = "(Ký và ghi rõ họ tên)",
+) -> Table:
     """Signature boxes side by side: the role in bold, "(Ký và ghi rõ họ tên)" below."""
     cells = [
-        [p(markup(role), CENTER_BOLD), p("(Ký và ghi rõ họ tên)", CENTER_ITALIC)] if role else ""
+        [p(markup(role), CENTER_BOLD), p(markup(note), CENTER_ITALIC)] if role else ""
         for role in boxes
     ]
     table = Table(
@@ -176,9 +191,26 @@ def _rule(length: float) -> Flowable:
 
 
 def build_pdf(
-    story: list[Flowable], *, title: str, subject: str, pagesize: tuple[float, float] = A4
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    pagesize: tuple[float, float] = A4,
+    footer: str | None = None,
 ) -> bytes:
-    """Lay ``story`` out on A4 (or ``pagesize``) and return the PDF bytes."""
+    """Lay ``story`` out on A4 (or ``pagesize``) and return the PDF bytes.
+
+    ``subject`` names the form and its legal basis ("Mẫu số 01 — Thông tư 03/2025/TT-VPCP");
+    ``footer`` (default: the subject) is printed small at the foot of every page.
+    """
+    footer_text = subject if footer is None else footer
+
+    def draw_footer(canvas: Canvas, _document: object) -> None:
+        canvas.saveState()
+        canvas.setFont(ITALIC, 8)
+        canvas.drawRightString(pagesize[0] - MARGINS[1], MARGINS[3] / 2, footer_text)
+        canvas.restoreState()
+
     register_fonts()
     out = io.BytesIO()
     left, right, top, bottom = MARGINS
@@ -195,7 +227,7 @@ def build_pdf(
         # No author: the metadata must not carry the clerk's or citizen's name.
         author="",
     )
-    document.build(story)
+    document.build(story, onFirstPage=draw_footer, onLaterPages=draw_footer)
     return out.getvalue()
 
 

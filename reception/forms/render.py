@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from reception.dossiers.store import Dossier
 from reception.errors import UserError
-from reception.forms import FormKind, FormTemplateError, basis_for_template
-from reception.forms.ledger_2018 import render_ledger
-from reception.forms.notices_2018 import render_refusal, render_supplement_request
-from reception.forms.receipt_2018 import render_receipt
+from reception.forms import CURRENT_BASIS, FormKind, FormTemplateError, legal_basis
+from reception.forms.control_sheet import render_control_sheet
+from reception.forms.ledger import render_ledger
+from reception.forms.notices import render_notice
+from reception.forms.receipt import render_receipt
+from reception.forms.wording_data import load_wording
 from reception.storage.atomic_file import write_atomically
 from reception.workstation.config import UnitConfig
 
@@ -23,54 +24,31 @@ class FormWriteError(UserError):
     code = "form_write_failed"
 
 
-@dataclass(frozen=True, slots=True)
-class FormSet:
-    """The templates of one legal basis. A 2025 set (Thông tư 03/2025/TT-VPCP numbering)
-    is one more entry of :data:`FORM_SETS` with its own template modules."""
-
-    receipt: Callable[[Dossier, UnitConfig], bytes]
-    supplement_request: Callable[..., bytes]
-    refusal: Callable[..., bytes]
-    ledger: Callable[..., bytes]
-
-
-FORM_SETS: dict[str, FormSet] = {
-    "2018": FormSet(
-        receipt=render_receipt,
-        supplement_request=render_supplement_request,
-        refusal=render_refusal,
-        ledger=render_ledger,
-    ),
-}
-
-
-def form_set(template: str | None) -> FormSet:
-    """The templates of the legal basis a catalogue ``form_template`` names."""
-    basis = basis_for_template(template)
-    try:
-        return FORM_SETS[basis.key]
-    except KeyError:  # pragma: no cover - a basis listed without templates
-        raise FormTemplateError(f"no templates for {basis.circular}") from None
-
-
 def render_form(
     kind: FormKind,
     dossier: Dossier,
     unit: UnitConfig,
     *,
-    template: str | None = None,
+    wording_dir: Path | None = None,
     reason: str | None = None,
     items: Sequence[str] = (),
     contact: str | None = None,
+    deciding_agency: str = "",
 ) -> bytes:
-    """The PDF of form ``kind`` for ``dossier`` under the legal basis ``template`` names
-    (the catalogue's ``form_template``, e.g. ``receipt-2018``; default 2018)."""
-    forms = form_set(template)
+    """The PDF of form ``kind`` for ``dossier`` under the legal basis it was received
+    under (``Dossier.legal_basis``), with the wording of ``wording_dir`` laid over the
+    bundled one."""
+    basis = legal_basis(dossier.legal_basis)
+    if kind not in basis.numbers or kind is FormKind.LEDGER:
+        raise FormTemplateError(f"{basis.circular} has no such form for one dossier: {kind}")
+    wording = load_wording(basis.key, wording_dir)
     if kind is FormKind.RECEIPT:
-        return forms.receipt(dossier, unit)
-    if kind is FormKind.SUPPLEMENT_REQUEST:
-        return forms.supplement_request(dossier, unit, items=items, reason=reason, contact=contact)
-    return forms.refusal(dossier, unit, reason=reason)
+        return render_receipt(dossier, unit, wording)
+    if kind is FormKind.CONTROL_SHEET:
+        return render_control_sheet(dossier, unit, wording, deciding_agency=deciding_agency)
+    return render_notice(
+        kind.value, dossier, unit, wording, items=items, reason=reason, contact=contact
+    )
 
 
 def render_ledger_pdf(
@@ -80,10 +58,16 @@ def render_ledger_pdf(
     last: date,
     *,
     day: date,
-    template: str | None = None,
+    basis: str = CURRENT_BASIS,
+    wording_dir: Path | None = None,
+    deciding_agency: Callable[[Dossier], str] = lambda _dossier: "",
 ) -> bytes:
-    """The ledger (Sổ theo dõi hồ sơ) of ``dossiers`` for ``first``..``last``."""
-    return form_set(template).ledger(dossiers, unit, first, last, day=day)
+    """The ledger (Sổ theo dõi hồ sơ) of ``dossiers`` for ``first``..``last``: a record the
+    office keeps now, so printed under the basis in force (``basis``)."""
+    wording = load_wording(legal_basis(basis).key, wording_dir)
+    return render_ledger(
+        dossiers, unit, first, last, wording, day=day, deciding_agency=deciding_agency
+    )
 
 
 def write_pdf(path: Path, data: bytes) -> None:

@@ -229,6 +229,25 @@ def _v5_personal_data(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_legal_basis(db: sqlite_utils.Database) -> None:
+    """The legal basis a dossier's forms follow, and what the 2025 sync record needs.
+
+    ``legal_basis`` is fixed when the dossier is received ("2018": Thông tư 01/2018/TT-VPCP,
+    "2025": Thông tư 03/2025/TT-VPCP) so that reprinting gives the same form; dossiers
+    saved before this version were printed on the 2018 forms and keep them.
+    ``procedure_json`` is the catalogue entry as it stood that day (national code, field,
+    deciding agency, fees). ``presentation`` says whether a component was handed in or
+    only shown.
+    """
+    db.executescript(
+        """
+        ALTER TABLE dossiers ADD COLUMN legal_basis TEXT NOT NULL DEFAULT '2018';
+        ALTER TABLE dossiers ADD COLUMN procedure_json TEXT;
+        ALTER TABLE dossier_components ADD COLUMN presentation TEXT NOT NULL DEFAULT 'submit';
+        """
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 _BY_VERSION: dict[int, Migration] = {
@@ -237,6 +256,7 @@ _BY_VERSION: dict[int, Migration] = {
     3: _v3_upload_outbox,
     4: _v4_digitised_components,
     5: _v5_personal_data,
+    6: _v6_legal_basis,
 }
 
 

@@ -48,14 +48,20 @@ class ComponentArgumentError(UserError):
 def open_store(context: CliContext) -> DossierStore:
     """The dossier store of the configured unit and workstation, on the context's database."""
     config = context.config
-    return DossierStore(
+    store = DossierStore(
         context.db,
         unit_code=config.unit.code,
         workstation=config.workstation.name,
-        block=SequenceBlock(config.workstation.sequence_first, config.workstation.sequence_last),
+        block=SequenceBlock(
+            config.workstation.sequence_first,
+            config.workstation.sequence_last,
+            config.workstation.sequence_digits,
+        ),
         calendar=load_working_calendar(context.data_dir),
         processing_log=context.processing_log,
     )
+    store.basis_on = config.forms.basis_on
+    return store
 
 
 def get_dossier(context: CliContext, code: str) -> Dossier:

@@ -1,16 +1,28 @@
-"""``reception receipt CODE --out FILE.pdf [--form 01|02|03]`` and ``reception ledger``."""
+"""``reception receipt CODE --out FILE.pdf [--form 01..06]`` and ``reception ledger``.
+
+``--form`` is the form's number under the dossier's own legal basis (Thông tư 03/2025:
+01 receipt, 02 request to complete, 03 refusal, 04 apology and extension, 05 notice of
+stopping, 06 control sheet; Thông tư 01/2018: 01-04 the same, 05 control sheet). The
+ledger is Mẫu 07 (2025) and has its own command.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from reception.dossiers.store import Dossier
 from reception.errors import UserError
-from reception.forms import FormKind
+from reception.forms import DOSSIER_FORM_NUMBERS, FormKind, FormTemplateError, legal_basis
 from reception.privacy.processing_log import Action
-from reception.procedures.catalogue import ProcedureNotFoundError, load_active_catalogue
+from reception.procedures.catalogue import (
+    CatalogueError,
+    ProcedureNotFoundError,
+    load_active_catalogue,
+)
 from reception.workstation.timezone import now_in_vietnam
 from ui.cli.context import CliContext
 from ui.cli.dossier import get_dossier, open_store
@@ -26,14 +38,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``receipt`` and ``ledger`` subcommands."""
     receipt = subparsers.add_parser(
         "receipt",
-        help="print a dossier's form to PDF (01 receipt, 02 request to complete, 03 refusal)",
+        help=(
+            "print a dossier's form to PDF under the legal basis it was received under"
+            " (01 receipt, 02 request to complete, 03 refusal, 04 apology and extension,"
+            " 05 notice of stopping [2018: control sheet], 06 control sheet)"
+        ),
     )
     receipt.add_argument("code", metavar="CODE")
     receipt.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    receipt.add_argument(
-        "--form", choices=[k.value for k in FormKind], default=FormKind.RECEIPT.value
-    )
-    receipt.add_argument("--reason", help="02/03: the reason (dotted lines when absent)")
+    receipt.add_argument("--form", choices=DOSSIER_FORM_NUMBERS, default="01")
+    receipt.add_argument("--reason", help="02-05: the reason (dotted lines when absent)")
     receipt.add_argument(
         "--item",
         action="append",
@@ -56,19 +70,21 @@ def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
     from reception.forms.render import render_form, write_pdf
 
     dossier = get_dossier(context, args.code)
-    try:
-        template = load_active_catalogue(context.data_dir).get(dossier.procedure_code)
-        form_template: str | None = template.form_template
-    except ProcedureNotFoundError:
-        form_template = None  # a procedure since removed from the catalogue: the default basis
+    basis = legal_basis(dossier.legal_basis)
+    kind = basis.kind_for_number(args.form)
+    if kind is FormKind.LEDGER:
+        raise FormTemplateError(
+            f"Mẫu số {args.form} of {basis.circular} is the ledger: use `reception ledger`"
+        )
     data = render_form(
-        FormKind(args.form),
+        kind,
         dossier,
         context.config.unit,
-        template=form_template,
+        wording_dir=wording_dir(context),
         reason=args.reason,
         items=args.item,
         contact=args.contact,
+        deciding_agency=_deciding_agency(context)(dossier),
     )
     write_pdf(args.out, data)
     context.processing_log.record(
@@ -94,7 +110,15 @@ def run_ledger(args: argparse.Namespace, context: CliContext) -> int:
     today = now_in_vietnam().date()
     write_pdf(
         args.out,
-        render_ledger_pdf(dossiers, context.config.unit, args.first, args.last, day=today),
+        render_ledger_pdf(
+            dossiers,
+            context.config.unit,
+            args.first,
+            args.last,
+            day=today,
+            wording_dir=wording_dir(context),
+            deciding_agency=_deciding_agency(context),
+        ),
     )
     context.processing_log.record_many(
         context.db,
@@ -104,6 +128,27 @@ def run_ledger(args: argparse.Namespace, context: CliContext) -> int:
     )
     print(f"{args.out}: {len(dossiers)} dossiers", file=sys.stderr)
     return 0
+
+
+def wording_dir(context: CliContext) -> Path:
+    """Where an administrator's corrected form wording lives."""
+    return context.config.forms.wording_dir or context.data_dir / "forms"
+
+
+def _deciding_agency(context: CliContext) -> Callable[[Dossier], str]:
+    """The agency that decides a dossier's procedure, from the active catalogue."""
+    try:
+        catalogue = load_active_catalogue(context.data_dir)
+    except CatalogueError:
+        return lambda _dossier: ""
+
+    def agency(dossier: Dossier) -> str:
+        try:
+            return catalogue.get(dossier.procedure_code).agency
+        except ProcedureNotFoundError:
+            return ""  # a procedure since removed from the catalogue
+
+    return agency
 
 
 def _iso_date(text: str) -> date:

@@ -20,7 +20,7 @@ from reception.storage.database import open_database
 from reception.storage.migrations import MIGRATIONS
 from reception.workstation.timezone import VIETNAM
 
-UNIT = "000.00.01.H22"
+UNIT = "000.00.01.H49"
 
 
 def _store(path: Path, clock: datetime) -> DossierStore:
@@ -43,7 +43,7 @@ def _draft(name: str = "TRẦN VĂN BÌNH") -> DossierDraft:
         issue_date=date(2022, 1, 5),
     )
     return DossierDraft(
-        procedure_code="1.001193.000.00.00.H22",
+        procedure_code="1.001193.000.00.00.H49",
         procedure_name="Đăng ký khai sinh",
         applicant=Applicant(identity=identity, phone="0912345678"),
     )
@@ -53,7 +53,7 @@ def test_saved_dossier_gets_a_code_and_reads_back_whole(tmp_path: Path) -> None:
     now = datetime(2026, 11, 30, 9, 15, tzinfo=VIETNAM)
     store = _store(tmp_path / "db.sqlite3", now)
     saved = store.save(_draft())
-    assert saved.code == "000.00.01.H22-261130-0201"
+    assert saved.code == "000.00.01.H49-261130-0201"
     assert saved.status is DossierStatus.RECEIVED
     again = _store(tmp_path / "db.sqlite3", now).get(saved.code)
     assert again == saved
@@ -103,7 +103,13 @@ def test_a_draft_for_a_procedure_carries_its_components_and_time(tmp_path: Path)
     assert again == saved
     assert again is not None
     assert again.components[0].file_sha256 == "ab" * 32
-    assert [c.code for c in again.submitted_components] == ["TP1", "TP2", "TP3"]
+    # TP3 is the ID card "để xuất trình": checked and handed back, never submitted.
+    assert [c.code for c in again.submitted_components] == ["TP1", "TP2"]
+    assert [c.code for c in again.shown_components] == ["TP3"]
+    assert again.legal_basis == "2025"  # received 30/11/2026
+    early = store.save(draft, datetime(2025, 9, 12, 9, 0, tzinfo=VIETNAM))
+    assert early.legal_basis == "2018"
+    assert store.get(early.code) == early
 
 
 def test_the_ledger_numbers_run_through_the_year(tmp_path: Path) -> None:
@@ -126,7 +132,7 @@ def test_open_dossiers_of_the_same_person_for_the_same_procedure(tmp_path: Path)
     store = _store(tmp_path / "db.sqlite3", datetime(2026, 11, 30, 9, tzinfo=VIETNAM))
     saved = store.save(_draft())
     assert store.open_dossiers_for("022088001234", saved.procedure_code) == [saved]
-    assert store.open_dossiers_for("022088001234", "1.004222.000.00.00.H22") == []
+    assert store.open_dossiers_for("022088001234", "1.004222.000.00.00.H49") == []
     assert store.open_dossiers_for("", saved.procedure_code) == []
 
 
@@ -162,7 +168,7 @@ def test_dossiers_saved_before_version_2_still_read(tmp_path: Path) -> None:
     old = open_database(path, MIGRATIONS[:1])
     old.table("dossiers").insert(
         {
-            "code": "000.00.01.H22-261130-0001",
+            "code": "000.00.01.H49-261130-0001",
             "unit_code": UNIT,
             "sequence": 1,
             "procedure_code": "P",
@@ -178,7 +184,7 @@ def test_dossiers_saved_before_version_2_still_read(tmp_path: Path) -> None:
     )
     old.conn.close()
     store = _store(path, datetime(2026, 11, 30, 10, tzinfo=VIETNAM))
-    dossier = store.get("000.00.01.H22-261130-0001")
+    dossier = store.get("000.00.01.H49-261130-0001")
     assert dossier is not None
     assert dossier.appointment_at is None
     assert dossier.components == ()

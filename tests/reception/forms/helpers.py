@@ -15,7 +15,7 @@ from reception.workstation.timezone import VIETNAM
 
 UNIT = UnitConfig(
     code="000.00.01.H49",
-    name="Bộ phận Tiếp nhận và Trả kết quả",
+    name="Trung tâm Phục vụ hành chính công phường Hồng Gai",
     parent_agency="ỦY BAN NHÂN DÂN PHƯỜNG HỒNG GAI",
     place="Hồng Gai",
 )

@@ -1,22 +1,26 @@
-"""Mẫu 01, 02, 03 read back with poppler: every label and value, with its diacritics."""
+"""The dossier forms of both legal bases read back with poppler: every label and value,
+with its diacritics; the basis in the metadata and footer; wording overrides."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from hardware.qr.zxing import ZxingQrDecoder
 from reception.dossiers.store import ResultDelivery
-from reception.forms import FormKind, basis_for_template
-from reception.forms.receipt_2018 import running_text_case
+from reception.errors import UserError
+from reception.forms import FormKind, legal_basis
 from reception.forms.render import render_form
-from reception.procedures.catalogue import ProcessingTime, TimeUnit
+from reception.forms.wording_data import WordingError, check_wording, load_wording
+from reception.procedures.catalogue import Presentation, ProcessingTime, TimeUnit
 from reception.workstation.timezone import VIETNAM
 from tests.reception.forms.helpers import UNIT, make_dossier, poppler, representative_applicant
 
@@ -25,31 +29,32 @@ Extract = Callable[[bytes], str]
 # Mẫu 01, in the form's order; each copy must hold all of them.
 RECEIPT_LINES = [
     "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG GAI",
-    "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ",
+    "Trung tâm Phục vụ hành chính công phường Hồng Gai",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Độc lập - Tự do - Hạnh phúc",
     "Hồng Gai, ngày 30 tháng 11 năm 2026",
     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
     "Mã hồ sơ: 000.00.01.H49-261130-0007",
-    "Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân phường Hồng Gai tiếp nhận hồ sơ của:",
+    "Trung tâm Phục vụ hành chính công phường Hồng Gai tiếp nhận hồ sơ của:",
     "NGUYỄN THỊ THU HƯƠNG",
     "Địa chỉ: Số 12 ngõ 34 phố Mô Phỏng, Phường Hàng Bạc, Hà Nội",
     "Số điện thoại: 0912345678",
     "Email: huong@example.vn",
     "Nội dung yêu cầu giải quyết: Đăng ký thường trú",
     "1. Thành phần hồ sơ nộp gồm:",
-    "(1) Tờ khai thay đổi thông tin cư trú — Bản chính: 01 bản (Bản giấy)",
-    "(2) Giấy tờ chứng minh chỗ ở hợp pháp — Bản chính hoặc bản sao: 02 bản (Bản điện tử)",
-    "(3) Văn bản đồng ý của chủ hộ — Bản sao: 01 bản (Tái sử dụng)",
+    "(1) Tờ khai thay đổi thông tin cư trú — Bản chính: 01 bản, bản giấy",
+    "(2) Giấy tờ chứng minh chỗ ở hợp pháp — Bản chính hoặc bản sao: 02 bản, bản điện tử",
+    "(3) Văn bản đồng ý của chủ hộ — Bản sao: 01 bản, bản điện tử tái sử dụng",
     "2. Số lượng hồ sơ: 01 (bộ)",
     "3. Thời gian giải quyết hồ sơ theo quy định là: 7 ngày làm việc",
     "4. Thời gian nhận hồ sơ: 09 giờ 05 phút, ngày 30 tháng 11 năm 2026",
     "5. Thời gian trả kết quả giải quyết hồ sơ: 17 giờ 00 phút, ngày 09 tháng 12 năm 2026",
-    "6. Đăng ký nhận kết quả tại: Bộ phận tiếp nhận và trả kết quả",
+    "6. Đăng ký nhận kết quả tại: Trung tâm Phục vụ hành chính công phường Hồng Gai",
     "Vào Sổ theo dõi hồ sơ, Quyển số: 2026 Số thứ tự: 42",
     "NGƯỜI NỘP HỒ SƠ",
     "NGƯỜI TIẾP NHẬN HỒ SƠ",
     "(Ký và ghi rõ họ tên)",
+    "01 liên lưu kèm Phiếu kiểm soát quá trình giải quyết hồ sơ",
 ]
 
 
@@ -129,8 +134,8 @@ def test_mau_02_lists_the_missing_components_by_default(pdf_text: Extract) -> No
             "Mã hồ sơ: 000.00.01.H49-261130-0007",
             "Hồ sơ của: NGUYỄN THỊ THU HƯƠNG",
             "Nội dung yêu cầu giải quyết: Đăng ký thường trú",
-            "Ngày 30 tháng 11 năm 2026, Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân"
-            " phường Hồng Gai đã tiếp nhận hồ sơ",
+            "Ngày 30 tháng 11 năm 2026, Trung tâm Phục vụ hành chính công phường Hồng Gai"
+            " đã tiếp nhận hồ sơ",
             "bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
             "1. Giấy tờ về quan hệ nhân thân",
             "Lý do:",
@@ -174,24 +179,71 @@ def test_mau_03_states_the_reason(pdf_text: Extract) -> None:
     )
 
 
-def test_agency_names_read_naturally_in_a_sentence() -> None:
-    assert running_text_case("ỦY BAN NHÂN DÂN PHƯỜNG HỒNG GAI") == (
-        "Ủy ban nhân dân phường Hồng Gai"
+def test_the_2025_set_prints_under_the_dossiers_basis(pdf_text: Extract, tmp_path: Path) -> None:
+    dossier = make_dossier(legal_basis="2025")
+    path = tmp_path / "r.pdf"
+    path.write_bytes(render_form(FormKind.RECEIPT, dossier, UNIT))
+    assert "Subject:         Mẫu số 01 — Thông tư 03/2025/TT-VPCP" in poppler("pdfinfo", path)
+    text = _flat(pdf_text(path.read_bytes()))
+    assert text.count("Mẫu số 01 — Thông tư 03/2025/TT-VPCP") == 2  # the footer, per page
+    assert "Liên 1: Lưu kèm Phiếu kiểm soát" in text
+    assert "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" not in text  # only the configured unit
+    assert "Số định danh cá nhân/Mã số thuế: 022088001234" in text
+    # The ID card shown at the counter is checked, not submitted.
+    shown = make_dossier(
+        legal_basis="2025",
+        components=(
+            *make_dossier().components,
+            replace(
+                make_dossier().components[0],
+                code="TP5",
+                name="Thẻ căn cước để xuất trình",
+                presentation=Presentation.SHOW_ONLY,
+            ),
+        ),
     )
-    assert running_text_case("UBND xã Thử") == "UBND xã Thử"
-    assert running_text_case("ỦY BAN NHÂN DÂN (CẤU HÌNH MẪU)") == "Ủy ban nhân dân (Cấu Hình Mẫu)"
-    # A guess: words it does not know stay capitalised. A name written in normal case in
-    # the configuration ("Sở Tư pháp tỉnh Quảng Ninh") is printed as written.
-    assert running_text_case("SỞ TƯ PHÁP TỈNH QUẢNG NINH") == "Sở Tư Pháp tỉnh Quảng Ninh"
-    assert running_text_case("Sở Tư pháp tỉnh Quảng Ninh") == "Sở Tư pháp tỉnh Quảng Ninh"
+    flat = _flat(pdf_text(render_form(FormKind.RECEIPT, shown, UNIT)))
+    listed, _, rest = flat.partition("Giấy tờ xuất trình để đối chiếu")
+    assert "Thẻ căn cước để xuất trình" not in listed and "Thẻ căn cước" in rest
+    expected = {
+        FormKind.SUPPLEMENT_REQUEST: ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+        FormKind.REFUSAL: ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
+        FormKind.APOLOGY: ("04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN"),
+        FormKind.STOP_NOTICE: ("05", "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"),
+        FormKind.CONTROL_SHEET: ("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
+    }
+    for kind, (number, title) in expected.items():
+        path.write_bytes(render_form(kind, dossier, UNIT, deciding_agency="Công an phường"))
+        assert f"Mẫu số {number} — Thông tư 03/2025/TT-VPCP" in poppler("pdfinfo", path), kind
+        assert title in _flat(pdf_text(path.read_bytes())), kind
 
 
-def test_templates_are_chosen_by_legal_basis() -> None:
-    assert basis_for_template("receipt-2018").circular == "Thông tư 01/2018/TT-VPCP"
-    assert basis_for_template(None).key == "2018"
-    try:
-        basis_for_template("receipt-2031")
-    except Exception as exc:
-        assert getattr(exc, "code", "") == "form_template_unknown"
-    else:  # pragma: no cover
-        raise AssertionError("an unknown basis must be refused")
+def test_a_2018_dossier_keeps_the_2018_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "r.pdf"
+    old = make_dossier(legal_basis="2018")
+    path.write_bytes(render_form(FormKind.CONTROL_SHEET, old, UNIT))
+    assert "Mẫu số 05 — Thông tư 01/2018/TT-VPCP" in poppler("pdfinfo", path)
+    assert legal_basis("2018").kind_for_number("05") is FormKind.CONTROL_SHEET
+    assert legal_basis("2025").kind_for_number("05") is FormKind.STOP_NOTICE
+    with pytest.raises(UserError):
+        render_form(FormKind.STOP_NOTICE, old, UNIT)  # no Mẫu dừng giải quyết in 2018
+
+
+def test_wording_is_data_an_administrator_overrides(pdf_text: Extract, tmp_path: Path) -> None:
+    (tmp_path / "2025.toml").write_text(
+        '[receipt]\ntitle = "GIẤY TIẾP NHẬN HỒ SƠ (ĐÃ SỬA)"\n', encoding="utf-8"
+    )
+    wording = load_wording("2025", tmp_path)
+    assert wording.form("receipt")["title"] == "GIẤY TIẾP NHẬN HỒ SƠ (ĐÃ SỬA)"
+    assert wording.form("receipt")["signers"]  # the other keys stay
+    text = pdf_text(
+        render_form(FormKind.RECEIPT, make_dossier(legal_basis="2025"), UNIT, wording_dir=tmp_path)
+    )
+    assert "GIẤY TIẾP NHẬN HỒ SƠ (ĐÃ SỬA)" in text
+    bad = '[receipt]\ntitle = 5\n\n[reciept]\nx = "1"\n[refusal]\nsigner = "{nobody}"\n'
+    with pytest.raises(WordingError) as info:
+        check_wording(bad, "2025.toml")
+    problems = info.value.problems
+    assert problems[0].startswith("line 2: receipt.title: expected text")
+    assert problems[1].startswith("line 4: reciept: unknown section")
+    assert problems[2].startswith("line 7: refusal.signer: unknown placeholder {nobody}")

@@ -109,3 +109,56 @@ def test_ledger_for_a_range(
         capsys, data_dir, "ledger", "--from", "2026-12-01", "--to", "2026-11-01", "--out", str(out)
     )
     assert status == 2 and "--to is before --from" in err
+
+
+def _subject(path: Path) -> str:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return next(line for line in info.stdout.splitlines() if line.startswith("Subject:"))
+
+
+def test_each_dossier_keeps_the_basis_it_was_received_under(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, dossier_code: str
+) -> None:
+    applicant = tmp_path / "applicant.json"
+    status, out, _ = cli(
+        capsys,
+        data_dir,
+        "dossier",
+        "new",
+        "--procedure",
+        SEVEN_DAYS,
+        "--applicant",
+        str(applicant),
+        "--received",
+        "2025-03-01T09:00:00",
+        "--json",
+    )
+    assert status == 0
+    old = str(json.loads(out)["code"])
+    assert json.loads(out)["legal_basis"] == "2018"
+    out_old = tmp_path / "old.pdf"
+    assert cli(capsys, data_dir, "receipt", old, "--out", str(out_old))[0] == 0
+    assert _subject(out_old).endswith("Mẫu số 01 — Thông tư 01/2018/TT-VPCP")
+    for number in ("01", "02", "03", "04", "05", "06"):
+        pdf = tmp_path / f"{number}.pdf"
+        assert (
+            cli(capsys, data_dir, "receipt", dossier_code, "--form", number, "--out", str(pdf))[0]
+            == 0
+        )
+        assert _subject(pdf).endswith(f"Mẫu số {number} — Thông tư 03/2025/TT-VPCP")
+    status, _, err = cli(capsys, data_dir, "receipt", old, "--form", "06", "--out", str(out_old))
+    assert status != 0 and "reception ledger" in err and "Traceback" not in err
+    ledger = tmp_path / "ledger.pdf"
+    status, _, _ = cli(
+        capsys,
+        data_dir,
+        "ledger",
+        "--from",
+        "2026-11-30",
+        "--to",
+        "2026-11-30",
+        "--out",
+        str(ledger),
+    )
+    assert status == 0
+    assert _subject(ledger).endswith("Mẫu số 07 — Thông tư 03/2025/TT-VPCP")
