@@ -41,6 +41,20 @@ _MESSAGES: dict[str, object] = {
     "digitise_no_pages": QT_TRANSLATE_NOOP(
         "Messages", "Every page is blank or deleted: there is nothing to save."
     ),
+    "signing_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The copy could not be signed and was not saved. Check the token and try again."
+    ),
+    "signing_unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No signing token is configured or its PIN was not given: copies are marked, not signed.",
+    ),
+    "signing_token_unusable": QT_TRANSLATE_NOOP(
+        "Messages", "The signing token cannot be used. Check that it is plugged in."
+    ),
+    "signing_token_absent": QT_TRANSLATE_NOOP(
+        "Messages", "The signing token or its key was not found. Plug it in and try again."
+    ),
+    "signing_pin_refused": QT_TRANSLATE_NOOP("Messages", "The signing token refused the PIN."),
     "source_file_invalid": QT_TRANSLATE_NOOP(
         "Messages", "A file could not be read; the other files were not affected."
     ),

@@ -31,6 +31,7 @@ from ui.cli import (
     scan,
     selftest,
     upload_queue,
+    users,
 )
 from ui.cli.context import CliContext
 
@@ -42,7 +43,7 @@ COMMAND_MODULES += [card]
 # Digitising dossier components (issue 6).
 COMMAND_MODULES += [scan, digitize, reuse]
 # Personal data: the processing log (issue 14).
-COMMAND_MODULES += [audit]
+COMMAND_MODULES += [audit, users]
 
 
 def build_parser() -> argparse.ArgumentParser:

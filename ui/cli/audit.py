@@ -10,6 +10,7 @@ from datetime import date
 from reception.identity.id_number import is_well_formed
 from reception.privacy.processing_log import list_entries, verify_chain
 from ui.cli.context import CliContext
+from ui.cli.sign_in import require_administrator
 
 EXIT_BROKEN = 1
 
@@ -39,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_list(args: argparse.Namespace, context: CliContext) -> int:
-    """Handle ``audit list``."""
+    """Handle ``audit list`` (an administrator's, once accounts exist)."""
+    require_administrator(context)
     if args.first and args.last and args.last < args.first:
         print("reception: --to is before --from", file=sys.stderr)
         return 2
@@ -59,6 +61,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``audit verify``."""
+    require_administrator(context)
     check = verify_chain(context.db)
     if check.broken is not None:
         print(f"broken at entry {check.broken.id}: {check.broken.reason}")

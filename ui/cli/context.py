@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reception.privacy.clerks import Clerk
 from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import DATABASE_FILE, open_database
 from reception.workstation.config import Config, load_config
@@ -22,6 +23,8 @@ class CliContext:
     _config: Config | None = field(default=None, init=False)
     _db: sqlite_utils.Database | None = field(default=None, init=False)
     _operator: str | None = field(default=None, init=False)
+    #: The clerk who signed in for this command (``ui.cli.sign_in``), once checked.
+    signed_in: Clerk | None = field(default=None, init=False)
 
     @property
     def config_path(self) -> Path:

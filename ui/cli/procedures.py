@@ -15,6 +15,7 @@ from reception.procedures.catalogue import (
     load_active_catalogue,
 )
 from ui.cli.context import CliContext
+from ui.cli.sign_in import require_administrator
 
 EXIT_INVALID = 2
 
@@ -45,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_procedures(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception procedures``; exit status 2 when an imported file is invalid."""
     if args.import_file is not None:
+        require_administrator(context)
         try:
             catalogue = import_catalogue(args.import_file, context.data_dir)
         except CatalogueError as exc:
