@@ -5,7 +5,8 @@
 set -euo pipefail
 
 # Run time: QR decoding, PC/SC, Qt's xcb and offscreen platforms, Python venv and headers
-# (pyscard is built from source: swig, gcc, libpcsclite-dev).
+# (pyscard is built from source: swig, gcc, libpcsclite-dev); SoftHSM2 for the simulated
+# signing token, OpenSC's PKCS#11 module for real USB tokens and smart cards.
 RUN_PACKAGES=(
   python3-venv python3-dev gcc swig
   libzbar0 pcscd libpcsclite1 libpcsclite-dev
@@ -13,6 +14,7 @@ RUN_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-randr0 libxcb-render-util0 libxcb-image0
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng sane-utils libsane1 libsane-dev
+  softhsm2 opensc
 )
 # Tests also drive a virtual card reader (vpcd), a virtual screen and PDF text tools.
 TEST_PACKAGES=(vsmartcard-vpcd xvfb xauth poppler-utils)

@@ -24,6 +24,7 @@ VENDOR_MODULES = {
     "img2pdf": {"reception/digitising/pdf_images.py"},
     "pikepdf": {"reception/digitising/pdfa.py"},
     "pypdfium2": {"hardware/imaging/pdf_pages.py"},
+    "pkcs11": {"hardware/signing/pkcs11_token.py"},
     "serial": {"hardware/scanner_gun/serial_port.py"},
 }
 CV2_ALLOWED_PREFIX = ("hardware/camera/", "hardware/imaging/")

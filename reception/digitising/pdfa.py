@@ -44,6 +44,7 @@ class PdfReport:
     keywords: str
     creator: str
     problems: tuple[str, ...]  # PDF/A rules found broken; empty for a good file
+    marked_pages: int = 0  # pages carrying the conversion mark
 
 
 def qpdf_version() -> str:
@@ -95,7 +96,8 @@ def assemble_pdfa(
             if index < len(added_bottoms) and added_bottoms[index] > 0:
                 _add_bottom_margin(pdf, page, added_bottoms[index])
             if mark_pdf is not None:
-                page.add_overlay(mark_pdf.pages[index], None)
+                name = page.add_overlay(mark_pdf.pages[index], None)
+                _tag_mark(pdf, page.Resources.XObject[name], created_at)
         _add_output_intent(pdf)
         _write_metadata(pdf, info, created_at, len(page_pdfs), file_id)
         out = io.BytesIO()
@@ -109,6 +111,31 @@ def assemble_pdfa(
         return out.getvalue()
     except pikepdf.PdfError as exc:
         raise DigitiseError(f"the PDF could not be written ({exc})") from exc
+
+
+#: The private-data key (PDF 32000 §14.5 page-piece dictionaries) tagging the mark's form.
+MARK_PIECE = "/ReceptionConversionMark"
+
+
+def _tag_mark(pdf: pikepdf.Pdf, form: pikepdf.Object, created_at: datetime) -> None:
+    """Label the mark's form XObject, so a reader (``reception verify``) can find it."""
+    stamp = created_at.strftime("D:%Y%m%d%H%M%S")
+    form.PieceInfo = pikepdf.Dictionary(
+        {MARK_PIECE: pikepdf.Dictionary(LastModified=stamp, Private=pikepdf.Name.Mark)}
+    )
+    form.LastModified = stamp
+
+
+def marked_pages(pdf: pikepdf.Pdf) -> int:
+    """How many pages carry the conversion mark."""
+    count = 0
+    for page in pdf.pages:
+        xobjects = page.obj.get("/Resources", pikepdf.Dictionary()).get(
+            "/XObject", pikepdf.Dictionary()
+        )
+        if any(MARK_PIECE in x.get("/PieceInfo", pikepdf.Dictionary()) for x in xobjects.values()):
+            count += 1
+    return count
 
 
 def _add_bottom_margin(pdf: pikepdf.Pdf, page: pikepdf.Page, points: float) -> None:
@@ -219,6 +246,7 @@ def inspect_pdf(data: bytes) -> PdfReport:
                 keywords=str(meta.get("pdf:Keywords", "")),
                 creator=", ".join(str(c) for c in creators),
                 problems=tuple(_problems(pdf)),
+                marked_pages=marked_pages(pdf),
             )
     except pikepdf.PdfError as exc:
         raise DigitiseError(f"not a readable PDF ({exc})") from exc

@@ -27,6 +27,7 @@ from reception.digitising.model import (
     component_file_name,
     no_progress,
 )
+from reception.digitising.signing import SignedPdf, SigningService
 from reception.forms.conversion_mark import render_mark_pages
 from reception.storage.atomic_file import write_atomically
 from reception.workstation.timezone import now_in_vietnam
@@ -62,11 +63,14 @@ def digitise(
     options: DigitiseOptions | None = None,
     progress: ProgressSink = no_progress,
     clock: Callable[[], datetime] = now_in_vietnam,
+    signing: SigningService | None = None,
 ) -> DigitisedComponent:
     """Make ``out_path``, one PDF/A-2b for the component, from ``pages`` in order.
 
     Raises ``NoPagesError`` when nothing but blank pages remains and ``DigitiseError`` when
     the file cannot be written; OCR failing only leaves the PDF without a text layer.
+    With ``signing`` (unlocked), the finished PDF/A is signed in the mark's signature box;
+    a signing failure raises ``SigningError`` and writes nothing.
     """
     options = options or DigitiseOptions()
     edited = [p if isinstance(p, tuple) else (p, PageEdit()) for p in pages]
@@ -105,7 +109,7 @@ def digitise(
     placements: list[MarkPlacement] = []
     marks: bytes | None = None
     if options.mark:
-        placements = place_marks([_space(p) for p in processed], signed=False)
+        placements = place_marks([_space(p) for p in processed], signed=signing is not None)
         mark = ConversionMark(
             unit_name=info.unit_name,
             operator=info.operator,
@@ -124,8 +128,14 @@ def digitise(
         added_bottoms=[p.added_bottom for p in placements],
         file_id=file_id,
     )
-    _write_atomically(out_path, data)
     report = pdfa.inspect_pdf(data)
+    signed: SignedPdf | None = None
+    box = placements[0].signature_box if placements else None
+    if signing is not None and box is not None:
+        progress(total - 1, total, "signing")
+        signed = signing.sign(data, box, location=info.unit_name)
+        data = signed.data
+    _write_atomically(out_path, data)
     progress(total, total, "done")
     log.info(
         "digitised a component: %d pages (%d blank removed), %d bytes, OCR %s",
@@ -147,6 +157,8 @@ def digitise(
         page_modes=tuple(p.kind.value for p in processed),
         file_id=file_id,
         marked=marks is not None,
+        signed=signed is not None,
+        signer=signed.signer if signed is not None else None,
     )
 
 

@@ -95,3 +95,38 @@ def render_mark_pages(mark: ConversionMark, placements: Sequence[MarkPlacement])
         canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def render_signature_appearance(
+    width: float, height: float, signer: str, signed_at_text: str, issuer: str
+) -> bytes:
+    """A one-page PDF of ``width`` × ``height`` points: the visible signature in the mark."""
+    register_fonts()
+    out = io.BytesIO()
+    canvas = Canvas(
+        out,
+        pagesize=(width, height),
+        invariant=True,
+        initialFontName=REGULAR,
+        initialFontSize=MAX_SIZE,
+    )
+    canvas.setFillColorRGB(*INK)
+    canvas.setStrokeColorRGB(*INK)
+    canvas.setLineWidth(0.5)
+    canvas.rect(0.5, 0.5, width - 1, height - 1, stroke=1, fill=0)
+    lines = (
+        ("ĐÃ KÝ SỐ", BOLD),
+        (f"Người ký: {signer}", REGULAR),
+        (f"Thời gian ký: {signed_at_text}", REGULAR),
+        (f"Chứng thư số do: {issuer}", REGULAR),
+    )
+    step = (height - 4) / len(lines)
+    y = height - 2 - step * 0.8
+    for text, font in lines:
+        size = _fitting_size(text, font, width - 6, min(MAX_SIZE, step * 0.95))
+        canvas.setFont(font, size)
+        canvas.drawString(3, y, text)
+        y -= step
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()

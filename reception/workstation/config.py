@@ -131,6 +131,16 @@ class DigitisingConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class SigningConfig:
+    """``[signing]``: the PKCS#11 token that signs digitised components (no PIN here)."""
+
+    module: Path | None = None
+    token_label: str = ""
+    key_label: str = ""
+    tsa_url: str | None = None  # RFC 3161 timestamp server
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     unit: UnitConfig
     workstation: WorkstationConfig
@@ -141,6 +151,7 @@ class Config:
     source: Path | None = None  # the file read, None for the built-in demo values
     is_demo: bool = field(default=False)
     digitising: DigitisingConfig = field(default_factory=DigitisingConfig)
+    signing: SigningConfig = field(default_factory=SigningConfig)
     forms: FormsConfig = field(default_factory=FormsConfig)
 
 
@@ -249,6 +260,16 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         retention_days=retention_days,
         scanner=reader.text("digitising.scanner", default="") or None,
     )
+    module = reader.text("signing.module", default="")
+    tsa_url = reader.text("signing.tsa_url", default="") or None
+    if tsa_url is not None and not tsa_url.startswith(("https://", "http://")):
+        reader.fail("signing.tsa_url", "expected an http:// or https:// address")
+    signing = SigningConfig(
+        module=Path(module) if module else None,
+        token_label=reader.text("signing.token_label", default=""),
+        key_label=reader.text("signing.key_label", default=""),
+        tsa_url=tsa_url,
+    )
     return Config(
         unit=unit,
         workstation=workstation,
@@ -259,6 +280,7 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         source=source,
         digitising=digitising,
         forms=forms,
+        signing=signing,
     )
 
 

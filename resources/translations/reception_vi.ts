@@ -741,6 +741,26 @@
         <translation>Mọi trang đều trắng hoặc đã bị xóa: không có gì để lưu.</translation>
     </message>
     <message>
+        <source>The copy could not be signed and was not saved. Check the token and try again.</source>
+        <translation>Không ký số được bản điện tử nên bản này chưa được lưu. Hãy kiểm tra thiết bị ký số và thử lại.</translation>
+    </message>
+    <message>
+        <source>No signing token is configured or its PIN was not given: copies are marked, not signed.</source>
+        <translation>Chưa cấu hình thiết bị ký số hoặc chưa nhập mã PIN: bản điện tử được đánh dấu chuyển đổi nhưng chưa ký số.</translation>
+    </message>
+    <message>
+        <source>The signing token cannot be used. Check that it is plugged in.</source>
+        <translation>Không dùng được thiết bị ký số. Hãy kiểm tra thiết bị đã được cắm vào máy.</translation>
+    </message>
+    <message>
+        <source>The signing token or its key was not found. Plug it in and try again.</source>
+        <translation>Không tìm thấy thiết bị ký số hoặc khóa ký trên thiết bị. Hãy cắm thiết bị và thử lại.</translation>
+    </message>
+    <message>
+        <source>The signing token refused the PIN.</source>
+        <translation>Thiết bị ký số từ chối mã PIN.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="44"/>
         <source>A file could not be read; the other files were not affected.</source>
         <translation>Không đọc được một tệp; các tệp khác không bị ảnh hưởng.</translation>

@@ -30,6 +30,7 @@ from ui.cli import (
     reuse,
     scan,
     selftest,
+    signing,
     upload_queue,
     users,
 )
@@ -44,6 +45,8 @@ COMMAND_MODULES += [card]
 COMMAND_MODULES += [scan, digitize, reuse]
 # Personal data: the processing log (issue 14).
 COMMAND_MODULES += [audit, users]
+# Signed, marked digitised copies (issue 13).
+COMMAND_MODULES += [signing]
 
 
 def build_parser() -> argparse.ArgumentParser:

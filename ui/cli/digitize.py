@@ -12,6 +12,14 @@ from pathlib import Path
 from reception.digitising.model import ComponentInfo, ComponentMode, DigitiseOptions
 from reception.digitising.pipeline import digitise, next_component_path
 from reception.digitising.reuse_store import ReuseStore, documents_dir
+from reception.digitising.signing import (
+    ENV_PIN,
+    SigningError,
+    SigningService,
+    SigningSettings,
+    SigningUnavailableError,
+    pin_from_environment,
+)
 from reception.digitising.sources import load_files
 from ui.cli.context import CliContext
 
@@ -46,8 +54,40 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--owner", metavar="ID12", help="keep the component for reuse against this ID number"
     )
+    parser.add_argument(
+        "--sign",
+        action="store_true",
+        help=(
+            "sign with the configured token ([signing] or RECEPTION_SIGNING_*; PIN from "
+            "RECEPTION_SIGNING_PIN); exit 3 naming what is missing when it cannot"
+        ),
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(handler=run_digitize)
+
+
+def _signing_service(args: argparse.Namespace, context: CliContext) -> SigningService | None:
+    """The unlocked token to sign with; None when none is configured (and not asked for).
+
+    With ``--sign`` anything missing raises ``SigningUnavailableError`` (exit 3) before a
+    page is processed; without it a fully configured token still signs.
+    """
+    settings = SigningSettings.from_config(context.config.signing).with_environment()
+    pin = pin_from_environment()
+    missing = settings.missing() + ([] if pin else [f"the PIN ({ENV_PIN})"])
+    if missing:
+        if args.sign:
+            raise SigningUnavailableError("cannot sign: missing " + "; ".join(missing))
+        return None
+    service = SigningService(settings)
+    try:
+        service.unlock(pin or "")
+    except SigningError as exc:
+        if args.sign:
+            raise SigningUnavailableError(f"cannot sign: {exc}") from exc
+        print(f"reception: warning: not signed: {exc}", file=sys.stderr)
+        return None
+    return service
 
 
 def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
@@ -62,6 +102,7 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
         owner_id_number=args.owner,
         unit_name=context.config.unit.name,
     )
+    signing = _signing_service(args, context)
     loaded = load_files(args.files)
     for error in loaded.errors:
         print(f"reception: skipped: {error.reason}", file=sys.stderr)
@@ -73,7 +114,7 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
         retention = timedelta(days=context.config.digitising.retention_days)
         store = ReuseStore(context.db, documents_dir(context.data_dir), retention)
         target = next_component_path(store.folder, info)
-    result = digitise(pages, info, target, options=options)
+    result = digitise(pages, info, target, options=options, signing=signing)
     if store is not None:
         store.record(result, actor=operator)
         try:
@@ -91,6 +132,8 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
     else:
         print(
             f"{args.out}: {result.pages} pages, {result.bytes} bytes, sha256 {result.sha256}, "
-            f"PDF/A {'yes' if result.pdfa else 'no'}, OCR {'yes' if result.ocr else 'no'}"
+            f"PDF/A {'yes' if result.pdfa else 'no'}, OCR {'yes' if result.ocr else 'no'}, "
+            f"mark {'yes' if result.marked else 'no'}, "
+            + (f"signed by {result.signer}" if result.signed else "not signed")
         )
     return EXIT_SKIPPED if loaded.errors else 0
