@@ -27,7 +27,7 @@ from hardware.signing.pkcs11_token import (
     generate_signing_key,
     store_certificate,
 )
-from hardware.signing.test_ca import issue_signing_certificate, make_ca
+from hardware.signing.testing_ca import issue_signing_certificate, make_ca
 
 #: Where Debian, Ubuntu and Fedora install SoftHSM2's PKCS#11 library.
 SOFTHSM_LIBRARIES = (

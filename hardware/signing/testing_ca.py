@@ -18,7 +18,7 @@ VALIDITY = dt.timedelta(days=3650)
 
 
 @dataclass(frozen=True, slots=True)
-class TestCa:
+class TestingCa:
     """The CA's certificate (PEM) and key (PEM, unencrypted: a test CA)."""
 
     certificate_pem: bytes
@@ -35,7 +35,7 @@ def _name(common_name: str) -> x509.Name:
     )
 
 
-def make_ca(now: dt.datetime) -> TestCa:
+def make_ca(now: dt.datetime) -> TestingCa:
     """A self-signed CA certificate with a fresh P-256 key."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = _name("reception test signing CA")
@@ -65,7 +65,7 @@ def make_ca(now: dt.datetime) -> TestCa:
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-    return TestCa(
+    return TestingCa(
         certificate.public_bytes(serialization.Encoding.PEM),
         key.private_bytes(
             serialization.Encoding.PEM,
@@ -76,7 +76,7 @@ def make_ca(now: dt.datetime) -> TestCa:
 
 
 def issue_signing_certificate(
-    ca: TestCa, modulus: int, exponent: int, common_name: str, now: dt.datetime
+    ca: TestingCa, modulus: int, exponent: int, common_name: str, now: dt.datetime
 ) -> bytes:
     """A DER document-signing certificate for the RSA public key ``(modulus, exponent)``."""
     ca_certificate = x509.load_pem_x509_certificate(ca.certificate_pem)
