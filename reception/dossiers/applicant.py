@@ -13,13 +13,21 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from datetime import date
 from types import MappingProxyType
 from typing import Any
 
 from reception.errors import UserError
 from reception.identity.citizen import CitizenIdentity, IdentitySource
 from reception.identity.id_number import check_id_number, is_well_formed
+from reception.limits import (
+    MAX_ADDRESS_CHARS,
+    MAX_EXTRAS,
+    MAX_NAME_CHARS,
+    MAX_SHORT_TEXT_CHARS,
+    text_problem,
+)
 from reception.privacy.personal_fields import OPTIONAL_FIELDS
 
 # Mobile numbers are 0 + 9 digits (03x, 05x, 07x, 08x, 09x); landlines 0 + 2xx area code +
@@ -51,6 +59,7 @@ class ApplicantProblem(enum.StrEnum):
     PRINCIPAL_NAME_MISSING = "principal_name_missing"
     PRINCIPAL_ID_MALFORMED = "principal_id_malformed"
     TAX_CODE_MALFORMED = "tax_code_malformed"
+    BIRTH_DATE_IN_FUTURE = "birth_date_in_future"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +145,7 @@ def normalise_phone(text: str) -> str:
 
 
 def check_applicant(
-    applicant: Applicant, *, require_address: bool = True
+    applicant: Applicant, *, require_address: bool = True, today: date | None = None
 ) -> dict[str, ApplicantProblem]:
     """Problems that stop the dossier from being saved, by field name (empty when fine).
 
@@ -150,6 +159,8 @@ def check_applicant(
         found["full_name"] = ApplicantProblem.NAME_MISSING
     if identity.id_number and not is_well_formed(identity.id_number):
         found["id_number"] = ApplicantProblem.ID_NUMBER_MALFORMED
+    if identity.date_of_birth is not None and identity.date_of_birth > (today or date.today()):
+        found["date_of_birth"] = ApplicantProblem.BIRTH_DATE_IN_FUTURE
     if require_address and not (applicant.owner_address or "").strip():
         found["place_of_residence"] = ApplicantProblem.ADDRESS_MISSING
     if applicant.phone and not PHONE_PATTERN.match(normalise_phone(applicant.phone)):
@@ -221,6 +232,7 @@ def applicant_from_json(data: Mapping[str, Any]) -> Applicant:
     identity_data = {"id_number": "", **identity_data}
     if not isinstance(identity_data.get("full_name"), str):
         raise ApplicantFileError("full_name: expected the applicant's name")
+    _check_texts(identity_data)
     try:
         identity = CitizenIdentity.from_json_dict(identity_data)
     except (TypeError, ValueError) as exc:
@@ -230,6 +242,7 @@ def applicant_from_json(data: Mapping[str, Any]) -> Applicant:
     except ValueError as exc:
         raise ApplicantFileError("kind: expected self, representative or organisation") from exc
     principal = _principal_from_json(body.get("principal"))
+    _check_texts({k: body.get(k) for k in ("phone", "email")})
     sources = _sources_from_json(body, identity)
     return Applicant(
         identity=identity,
@@ -239,6 +252,44 @@ def applicant_from_json(data: Mapping[str, Any]) -> Applicant:
         principal=principal,
         sources=sources,
     )
+
+
+# The longest text each field may hold (reception.limits); other fields are short texts.
+_FIELD_LIMITS = {
+    "full_name": MAX_NAME_CHARS,
+    "father_name": MAX_NAME_CHARS,
+    "mother_name": MAX_NAME_CHARS,
+    "spouse_name": MAX_NAME_CHARS,
+    "principal.name": MAX_NAME_CHARS,
+    "place_of_residence": MAX_ADDRESS_CHARS,
+    "place_of_origin": MAX_ADDRESS_CHARS,
+    "identifying_features": MAX_ADDRESS_CHARS,
+    "principal.address": MAX_ADDRESS_CHARS,
+}
+_IDENTITY_FIELDS = frozenset(f.name for f in fields(CitizenIdentity))
+
+
+def _check_texts(values: Mapping[str, Any]) -> None:
+    """Every known text is text, within its limit, without control characters (a NUL or
+    an ESC would corrupt the printed receipt or the terminal) or lone surrogates."""
+    for key, value in values.items():
+        if key == "extras" or value is None:
+            continue
+        if not isinstance(value, str):
+            if key in _IDENTITY_FIELDS or "." in key or key in ("phone", "email"):
+                raise ApplicantFileError(f"{key}: expected text")
+            continue
+        problem = text_problem(value, _FIELD_LIMITS.get(key, MAX_SHORT_TEXT_CHARS))
+        if problem is not None:
+            raise ApplicantFileError(f"{key}: {problem}")
+    extras = values.get("extras")
+    if isinstance(extras, Mapping):
+        if len(extras) > MAX_EXTRAS:
+            raise ApplicantFileError(f"extras: more than {MAX_EXTRAS} entries")
+        for key, value in extras.items():
+            problem = text_problem(str(key) + str(value), MAX_ADDRESS_CHARS)
+            if problem is not None:
+                raise ApplicantFileError(f"extras.{key}: {problem}"[:200])
 
 
 def _optional_text(body: Mapping[str, Any], key: str) -> str | None:
@@ -255,6 +306,7 @@ def _principal_from_json(value: Any) -> Principal | None:
         return None
     if not isinstance(value, Mapping) or not isinstance(value.get("name"), str):
         raise ApplicantFileError("principal: expected an object with a name")
+    _check_texts({f"principal.{k}": value.get(k) for k in ("name", "id_number", "address")})
     return Principal(
         name=str(value["name"]).strip(),
         id_number=_optional_text(value, "id_number"),
@@ -265,6 +317,8 @@ def _principal_from_json(value: Any) -> Principal | None:
 def _sources_from_json(
     body: Mapping[str, Any], identity: CitizenIdentity
 ) -> dict[str, IdentitySource]:
+    if body.get("sources") is not None and not isinstance(body["sources"], Mapping):
+        raise ApplicantFileError("sources: expected an object of field names to sources")
     try:
         if isinstance(body.get("sources"), Mapping):
             return {str(k): IdentitySource(str(v)) for k, v in body["sources"].items()}

@@ -83,7 +83,13 @@ class CitizenIdentity:
         """Inverse of :meth:`to_json_dict`; unknown keys go to ``extras``."""
         known = {f.name for f in fields(cls)}
         kwargs: dict[str, Any] = {}
-        extras = {str(k): str(v) for k, v in data.get("extras", {}).items()}
+        raw_extras = data.get("extras") or {}
+        if not isinstance(raw_extras, Mapping) or not all(
+            isinstance(v, str | int | float) and not isinstance(v, bool)
+            for v in raw_extras.values()
+        ):
+            raise TypeError("extras: expected an object of texts")
+        extras = {str(k): str(v) for k, v in raw_extras.items()}
         for key, value in data.items():
             if key == "extras":
                 continue

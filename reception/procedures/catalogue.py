@@ -17,6 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from reception.errors import UserError
+from reception.limits import (
+    MAX_JSON_FILE_BYTES,
+    InputError,
+    check_nesting,
+    read_input_file,
+    text_problem,
+)
 from reception.privacy.personal_fields import KNOWN_FIELDS
 from reception.procedures.json_lines import JsonPath, parse_with_lines
 from reception.procedures.procedure import (
@@ -72,6 +79,14 @@ __all__ = [
 ]
 
 
+#: The longest text of a catalogue (a procedure's or a component's name).
+MAX_TEXT_CHARS = 1_000
+#: Any number in a catalogue (fees in đồng, copies).
+MAX_INTEGER = 10**12
+#: A processing time, in its unit (days or hours): ten years of days is already absurd.
+MAX_PROCESSING_TIME = 3_650
+
+
 class CatalogueError(UserError):
     """A catalogue file cannot be used; ``problems`` lists every "line N: path: message"."""
 
@@ -97,8 +112,8 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     """Read and validate a catalogue file (``None``: the bundled one)."""
     path = bundled_catalogue_path() if path is None else path
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_input_file(path, MAX_JSON_FILE_BYTES).decode("utf-8")
+    except (InputError, UnicodeDecodeError) as exc:
         raise CatalogueError(path, [f"cannot read the file: {exc}"]) from exc
     return parse_catalogue(text, source=path)
 
@@ -118,8 +133,9 @@ def import_catalogue(source: Path, data_dir: Path) -> Catalogue:
     installed) if invalid.
     """
     try:
-        raw = source.read_bytes()
-    except OSError as exc:
+        # A regular file within the limit: a FIFO or /dev/zero is refused, not read.
+        raw = read_input_file(source, MAX_JSON_FILE_BYTES)
+    except InputError as exc:
         raise CatalogueError(source, [f"cannot read the file: {exc}"]) from exc
     try:
         text = raw.decode("utf-8")
@@ -138,9 +154,15 @@ def import_catalogue(source: Path, data_dir: Path) -> Catalogue:
 def parse_catalogue(text: str, source: Path | str = "<catalogue>") -> Catalogue:
     """Validate catalogue JSON text; ``CatalogueError`` lists every problem found."""
     try:
+        # The line locator walks the text recursively: the depth is bounded first.
+        check_nesting(text, str(source))
         document, lines = parse_with_lines(text)
+    except InputError as exc:
+        raise CatalogueError(source, [str(exc)]) from exc
     except json.JSONDecodeError as exc:
         raise CatalogueError(source, [f"line {exc.lineno}: invalid JSON: {exc.msg}"]) from exc
+    except (RecursionError, ValueError) as exc:
+        raise CatalogueError(source, [f"invalid JSON: {exc}"]) from exc
     checker = _Checker(lines)
     catalogue = checker.catalogue(document, source)
     if checker.problems or catalogue is None:
@@ -179,8 +201,16 @@ class _Checker:
         if value is None and optional:
             return None
         if not check(value):
-            self.problem((*path, key), f"expected {expected}, got {json.dumps(value)[:40]}")
+            shown = json.dumps(value, ensure_ascii=True)[:40]
+            self.problem((*path, key), f"expected {expected}, got {shown}")
             return None
+        if isinstance(value, str):
+            # Every text is printed on forms and stored: bounded, no control characters,
+            # no lone surrogates (which no file, database or terminal can encode).
+            problem = text_problem(value, MAX_TEXT_CHARS)
+            if problem is not None:
+                self.problem((*path, key), problem)
+                return None
         return value
 
     def text(self, obj: dict[str, Any], path: JsonPath, key: str, *, optional: bool = False) -> Any:
@@ -193,13 +223,22 @@ class _Checker:
             optional=optional,
         )
 
-    def integer(self, obj: dict[str, Any], path: JsonPath, key: str, minimum: int) -> Any:
+    def integer(
+        self,
+        obj: dict[str, Any],
+        path: JsonPath,
+        key: str,
+        minimum: int,
+        maximum: int = MAX_INTEGER,
+    ) -> Any:
         return self.get(
             obj,
             path,
             key,
-            lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= minimum,
-            f"an integer >= {minimum}",
+            lambda v: isinstance(v, int) and not isinstance(v, bool) and minimum <= v <= maximum,
+            f"an integer >= {minimum}"
+            if maximum == MAX_INTEGER
+            else f"an integer from {minimum} to {maximum}",
         )
 
     def enum(self, obj: dict[str, Any], path: JsonPath, key: str, kind: type[StrEnum]) -> Any:
@@ -276,7 +315,9 @@ class _Checker:
         )
         processing = None
         if time_obj is not None:
-            value = self.integer(time_obj, (*path, "processing_time"), "value", 0)
+            value = self.integer(
+                time_obj, (*path, "processing_time"), "value", 0, MAX_PROCESSING_TIME
+            )
             unit = self.enum(time_obj, (*path, "processing_time"), "unit", TimeUnit)
             processing = ProcessingTime(value, unit)
         cutoff = self.get(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import os
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 from reception.errors import UserError
+from reception.limits import MAX_TOML_FILE_BYTES, InputError, parse_toml_text, read_input_text
 from reception.workstation.paths import resources_dir
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -59,9 +60,9 @@ class LocalCalendar:
 def parse_local_calendar(text: str, source: Path | str = "<local calendar>") -> LocalCalendar:
     """Parse and check a local calendar file (format described in the bundled example)."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise CalendarError(f"{source}: {exc}") from exc
+        data = parse_toml_text(text, str(source))
+    except InputError as exc:
+        raise CalendarError(str(exc)) from exc
     problems: list[str] = []
     header_lines = _array_table_lines(text)
 
@@ -135,12 +136,12 @@ def load_working_calendar(
 ) -> WorkingCalendar:
     """The calendar of this workstation (see :func:`local_calendar_path`)."""
     path = local_calendar_path(data_dir)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return WorkingCalendar(LocalCalendar(), office_hours)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CalendarError(f"{path}: cannot read the file: {exc}") from exc
+    try:
+        text = read_input_text(path, MAX_TOML_FILE_BYTES)
+    except InputError as exc:
+        raise CalendarError(f"cannot read the local calendar: {exc}") from exc
     return WorkingCalendar(parse_local_calendar(text, path), office_hours)
 
 

@@ -7,8 +7,8 @@ so the window can say the counter is not configured yet.
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from reception.errors import ConfigError
+from reception.limits import MAX_TOML_FILE_BYTES, InputError, parse_toml_text, read_input_text
 
 # The receiving unit's electronic identifier. The 2018 shape (Thông tư 01/2018/TT-VPCP,
 # QCVN 102:2016) is V1V2V3.Z1Z2.Y1Y2.Hxx ("000.00.01.H49"); identifiers seen after the 2025
@@ -173,14 +174,13 @@ DEMO_CONFIG = Config(
 
 def load_config(path: Path | None) -> Config:
     """Read ``path``; the demo configuration when ``path`` is None or does not exist."""
-    if path is None or not path.exists():
+    if path is None or not os.path.lexists(path):
         return DEMO_CONFIG
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+        # A regular file within the size and nesting limits (a FIFO would block for ever).
+        raw = parse_toml_text(read_input_text(path, MAX_TOML_FILE_BYTES), str(path))
+    except InputError as exc:
+        raise ConfigError(str(exc)) from exc
     return parse_config(raw, source=path)
 
 
@@ -369,6 +369,8 @@ class _Reader:
             return default
         if not isinstance(value, int) or isinstance(value, bool):
             self.fail(key, "expected an integer")
+        if not -(10**9) <= value <= 10**9:
+            self.fail(key, "expected an integer below one billion")
         return int(value)
 
     def date(self, key: str, default: Any) -> Any:
@@ -382,6 +384,10 @@ class _Reader:
         value = self.raw(key)
         if value is None:
             return default
-        if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-            self.fail(key, "expected a positive number")
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not 0 < value <= 10**6  # also refuses nan and inf
+        ):
+            self.fail(key, "expected a positive number up to one million")
         return float(value)

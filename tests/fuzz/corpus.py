@@ -18,6 +18,7 @@ import pikepdf
 from PIL import Image
 
 Builder = Callable[[Path], Path]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _png_chunk(kind: bytes, body: bytes) -> bytes:
@@ -258,4 +259,49 @@ def toml_builders() -> list[Builder]:
         _write("big-ints.toml", "[digitising]\nretention_days = 9223372036854775807\n"),
         _fifo("fifo.toml"),
         _folder("folder.toml"),
+    ]
+
+
+def _catalogue(mutate: Callable[[dict[str, object]], None]) -> str:
+    bundled = REPO / "resources" / "procedures" / "catalogue.json"
+    document = json.loads(bundled.read_text(encoding="utf-8"))
+    mutate(document)
+    return json.dumps(document, ensure_ascii=False)
+
+
+def _first_procedure(document: dict[str, object]) -> dict[str, object]:
+    procedures = document["procedures"]
+    assert isinstance(procedures, list)
+    first = procedures[0]
+    assert isinstance(first, dict)
+    return first
+
+
+def catalogue_builders() -> list[Builder]:
+    """Catalogues handed to ``procedures --import``: the bundled one with one bad value."""
+
+    def processing(value: object) -> Callable[[dict[str, object]], None]:
+        def mutate(document: dict[str, object]) -> None:
+            _first_procedure(document)["processing_time"] = {"value": value, "unit": "working_days"}
+
+        return mutate
+
+    def name(value: str) -> Callable[[dict[str, object]], None]:
+        def mutate(document: dict[str, object]) -> None:
+            _first_procedure(document)["name"] = value
+
+        return mutate
+
+    def surrogate(document: dict[str, object]) -> None:
+        _first_procedure(document)["name"] = "SURROGATE"
+
+    surrogate_text = _catalogue(surrogate).replace('"SURROGATE"', '"\\ud800"')
+    return [
+        _write("catalogue-time-1e30.json", _catalogue(processing(10**30))),
+        _write("catalogue-time-negative.json", _catalogue(processing(-1))),
+        _write("catalogue-time-float.json", _catalogue(processing(1.5))),
+        _write("catalogue-name-surrogate.json", surrogate_text),
+        _write("catalogue-name-nul.json", _catalogue(name("A\x00B"))),
+        _write("catalogue-name-long.json", _catalogue(name("A" * 100_000))),
+        _write("catalogue-deep.json", '{"procedures": ' + nested_json(50_000) + "}"),
     ]

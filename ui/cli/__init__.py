@@ -14,8 +14,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from hardware.errors import HardwareError
+from hardware.input_files import InputFileError
 from reception import __version__
-from reception.errors import ReceptionError, UserError
+from reception.errors import ReceptionError, StorageError, UserError
 from ui.cli import (
     audit,
     calendar,
@@ -76,7 +78,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Exit statuses every command shares (README, "Command line").
+EXIT_BAD_INPUT = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERNAL = 70
+
+log = logging.getLogger("reception.cli")
+
+
+def _forgiving_output() -> None:
+    """Print whatever the terminal can show: a character it cannot encode becomes an
+    escape (``\\udcff``), never a ``UnicodeEncodeError`` in the middle of a result."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def failure_status(exc: BaseException) -> int:
+    """2 for bad input, 3 for a failing device, disk or environment."""
+    if isinstance(exc, StorageError | OSError):
+        return EXIT_ENVIRONMENT
+    if isinstance(exc, HardwareError) and not isinstance(exc, InputFileError):
+        return EXIT_ENVIRONMENT
+    return int(getattr(exc, "exit_status", EXIT_BAD_INPUT))
+
+
+def report_failure(exc: BaseException) -> int:
+    """Print one line for ``exc`` (what, why, the stable code) and return the exit status."""
+    code = getattr(exc, "code", None)
+    if isinstance(exc, OSError) and not isinstance(exc, ReceptionError | HardwareError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        code = "environment_failed"
+        text = f"{where}{exc.strerror or exc}"
+    else:
+        text = str(exc)
+    lines = [line for line in text.splitlines() if line.strip()]
+    # A catalogue lists each problem on its own line: keep them, but never a traceback.
+    head = _one_line(lines[0]) if lines else type(exc).__name__
+    print(f"reception: {head} [{code}]", file=sys.stderr)
+    for line in lines[1:30]:
+        print(f"  {_one_line(line)}", file=sys.stderr)
+    return failure_status(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _forgiving_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -96,11 +147,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The output was piped into a program that stopped reading (`| head`): not an error.
         sys.stderr.close()
         return 0
-    except UserError as exc:
-        print(f"reception: {exc}", file=sys.stderr)
-        return 2
-    except ReceptionError as exc:  # pragma: no cover - a bug, but say it in one line
-        print(f"reception: internal error: {exc}", file=sys.stderr)
-        return 70
+    except (UserError, HardwareError, OSError) as exc:
+        return report_failure(exc)
+    except KeyboardInterrupt:
+        print("reception: interrupted", file=sys.stderr)
+        return 130
+    except (ReceptionError, Exception) as exc:
+        # A bug: one line for the person, the traceback in the log (-v shows it).
+        log.info("unexpected error", exc_info=True)
+        print(
+            f"reception: internal error ({type(exc).__name__}); run with -v for details [internal]",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     finally:
         context.close()

@@ -26,6 +26,16 @@ from reception.dossiers.store import (
     ResultDelivery,
 )
 from reception.errors import UserError
+from reception.limits import (
+    MAX_COMPONENT_FILE_BYTES,
+    MAX_JSON_FILE_BYTES,
+    MAX_SETS,
+    InputError,
+    check_count,
+    parse_json_text,
+    read_input_file,
+    read_input_text,
+)
 from reception.privacy.processing_log import Action
 from reception.procedures.catalogue import Procedure, load_active_catalogue
 from reception.procedures.working_calendar import load_working_calendar
@@ -123,9 +133,11 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``dossier new``; exit 2 with every problem named when the input is invalid."""
     procedure = load_active_catalogue(context.data_dir).get(args.procedure)
     try:
-        raw = json.loads(args.applicant.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ApplicantFileError(f"{args.applicant}: cannot read the applicant: {exc}") from exc
+        # A regular file within the limits (a FIFO would block, a deep nesting recurse).
+        text = read_input_text(args.applicant, MAX_JSON_FILE_BYTES)
+        raw = parse_json_text(text, str(args.applicant))
+    except InputError as exc:
+        raise ApplicantFileError(f"cannot read the applicant: {exc}") from exc
     try:
         applicant = applicant_from_json(raw)
     except ApplicantFileError as exc:
@@ -135,8 +147,7 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
         for name, problem in problems.items():
             print(f"reception: {args.applicant}: {name}: {problem.value}", file=sys.stderr)
         return EXIT_INVALID
-    if args.sets < 1:
-        raise ComponentArgumentError("--sets must be at least 1")
+    check_count(args.sets, "--sets", 1, MAX_SETS)
     statuses, files = _components(procedure, args.component)
     draft = DossierDraft.for_procedure(
         procedure,
@@ -220,9 +231,9 @@ def _components(
             continue
         path = Path(target)
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as exc:
-            raise ComponentArgumentError(f"--component {value}: {exc.strerror}") from exc
+            digest = hashlib.sha256(read_input_file(path, MAX_COMPONENT_FILE_BYTES)).hexdigest()
+        except InputError as exc:
+            raise ComponentArgumentError(f"--component {code}: {exc}") from exc
         files[code] = (str(path.resolve()), digest)
     return statuses, files
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from reception.dossiers.store import Dossier
 from reception.errors import UserError
 from reception.forms import DOSSIER_FORM_NUMBERS, FormKind, FormTemplateError, legal_basis
+from reception.limits import MAX_FORM_TEXT_CHARS, text_problem
 from reception.privacy.processing_log import Action
 from reception.procedures.catalogue import (
     CatalogueError,
@@ -47,14 +48,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     receipt.add_argument("code", metavar="CODE")
     receipt.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     receipt.add_argument("--form", choices=DOSSIER_FORM_NUMBERS, default="01")
-    receipt.add_argument("--reason", help="02-05: the reason (dotted lines when absent)")
+    receipt.add_argument(
+        "--reason", type=_form_text, help="02-05: the reason (dotted lines when absent)"
+    )
     receipt.add_argument(
         "--item",
+        type=_form_text,
         action="append",
         default=[],
         help="02: what to add or correct, repeatable (default: missing required components)",
     )
-    receipt.add_argument("--contact", help="02: whom to contact for help")
+    receipt.add_argument("--contact", type=_form_text, help="02: whom to contact for help")
     receipt.set_defaults(handler=run_receipt)
 
     ledger = subparsers.add_parser("ledger", help="print the ledger (sổ theo dõi hồ sơ) to PDF")
@@ -149,6 +153,15 @@ def _deciding_agency(context: CliContext) -> Callable[[Dossier], str]:
             return ""  # a procedure since removed from the catalogue
 
     return agency
+
+
+def _form_text(text: str) -> str:
+    """A text printed on a form: bounded (a 1 MB reason would take minutes to lay out),
+    no control characters (line breaks allowed)."""
+    problem = text_problem(text, MAX_FORM_TEXT_CHARS, multiline=True)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"{problem} [text_invalid]")
+    return text
 
 
 def _iso_date(text: str) -> date:
