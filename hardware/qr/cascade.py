@@ -181,7 +181,7 @@ def _decode_deconvolved(decoder: QrDecoder, grey: Frame, region: Region | None) 
         source, factor = grey, 1.0
     else:
         source = native_crop(grey, region)
-        factor = max(1.5, enlargement(source))
+        factor = max(2.5, enlargement(source))
     for restored in deblurred_candidates(source, enlarge=factor):
         found = decoder.decode(restored)
         if found:
