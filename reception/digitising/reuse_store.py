@@ -24,6 +24,7 @@ import sqlite_utils
 
 from reception.digitising.model import ComponentInfo, DigitisedComponent, DigitiseError
 from reception.identity.id_number import is_well_formed
+from reception.privacy.processing_log import Action, ProcessingLog
 from reception.storage.database import transaction
 from reception.workstation.timezone import now_in_vietnam
 
@@ -31,6 +32,14 @@ log = logging.getLogger(__name__)
 
 DOCUMENTS_FOLDER = "documents"
 DEFAULT_RETENTION = timedelta(days=90)
+# This store's log actions as the processing log's (an offer shows the clerk the copies).
+_PROCESSING_ACTIONS = {
+    "digitised": Action.DIGITISE,
+    "offered": Action.VIEW,
+    "reused": Action.REUSE,
+    "expired": Action.PURGE,
+    "deleted": Action.PURGE,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +89,11 @@ class ReuseStore:
         folder: Path,
         retention: timedelta = DEFAULT_RETENTION,
         clock: Callable[[], datetime] = now_in_vietnam,
+        processing_log: ProcessingLog | None = None,
     ) -> None:
         self._db = db
         self._folder = folder
+        self._processing_log = processing_log
         self._retention = retention
         self._clock = clock
 
@@ -210,6 +221,14 @@ class ReuseStore:
             "VALUES (?, ?, ?, ?, ?)",
             [self._clock().isoformat(), actor, action, digitised_id, owner],
         )
+        if self._processing_log is not None:
+            self._processing_log.record(
+                self._db,
+                _PROCESSING_ACTIONS.get(action, Action.VIEW),
+                subject_id=owner,
+                detail=None if digitised_id is None else f"component:{digitised_id}",
+                operator=actor,
+            )
 
     def _get(self, component_id: int) -> StoredComponent:
         cursor = self._db.execute("SELECT * FROM digitised_components WHERE id = ?", [component_id])

@@ -18,6 +18,7 @@ from hardware.icao.simulated_pki import write_test_csca
 from reception.intake.chip_keys import ChipKeys, ChipKeysError
 from reception.intake.chip_reading import ChipReadResult, read_chip
 from reception.intake.qr_payload import parse_qr_payload
+from reception.privacy.processing_log import Action
 from ui.cli.context import CliContext
 from ui.simulation.chip import simulated_chip
 
@@ -143,8 +144,14 @@ def run_card_read(args: argparse.Namespace, context: CliContext) -> int:
             result = read_chip(connection, keys, csca_store=store)
     except HardwareError as exc:
         return _fail(f"{exc} [{exc.code}]")
+    context.processing_log.record(
+        context.db, Action.READ_CHIP, subject_id=result.identity.id_number
+    )
     if args.photo is not None and result.photo is not None:
         args.photo.write_bytes(result.photo)
+        context.processing_log.record(
+            context.db, Action.EXPORT, subject_id=result.identity.id_number, detail="photo"
+        )
     if args.json:
         json.dump(result_json(result), sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -92,7 +92,9 @@ def _signing_service(args: argparse.Namespace, context: CliContext) -> SigningSe
 
 def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception digitize``."""
-    operator = args.operator or context.config.workstation.name
+    # Signs in once accounts exist; --operator stays the name printed in the mark.
+    operator = args.operator or context.operator
+    _ = context.operator
     info = ComponentInfo(
         dossier_code=args.dossier,
         procedure_code=args.procedure,
@@ -112,7 +114,12 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
     target = args.out
     if args.owner:
         retention = timedelta(days=context.config.digitising.retention_days)
-        store = ReuseStore(context.db, documents_dir(context.data_dir), retention)
+        store = ReuseStore(
+            context.db,
+            documents_dir(context.data_dir),
+            retention,
+            processing_log=context.processing_log,
+        )
         target = next_component_path(store.folder, info)
     result = digitise(pages, info, target, options=options, signing=signing)
     if store is not None:

@@ -26,6 +26,7 @@ from reception.errors import UserError
 from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
 from reception.intake.qr_reading import FrameScan, scan_frame, scan_pages
 from reception.intake.wedge_garbling import assess_text_integrity
+from reception.privacy.processing_log import Action
 from ui.cli.context import CliContext
 
 EXIT_NOT_ALL_READ = 1
@@ -124,6 +125,7 @@ def run_decode(args: argparse.Namespace, context: CliContext) -> int:
         except HardwareError as exc:
             obj = outcome(None, error=f"{exc.code}: {exc}")
         all_read = all_read and bool(obj["ok"])
+        _log_read(context, obj)
         _print({"file": str(path), **obj}, args.json, label=str(path))
     return 0 if all_read else EXIT_NOT_ALL_READ
 
@@ -140,6 +142,7 @@ def run_parse(args: argparse.Namespace, context: CliContext) -> int:
             "warnings": [],
             "error": f"not_id_qr: {exc.reason}",
         }
+    _log_read(context, obj)
     _print(obj, args.json, label="payload")
     return 0 if obj["ok"] else EXIT_NOT_ALL_READ
 
@@ -181,6 +184,7 @@ def run_camera(args: argparse.Namespace, context: CliContext) -> int:
     nothing_seen = last is None or (last.result is None and not last.other_codes)
     timed_out = f"no_qr_code: none seen in {args.timeout:g} s"
     obj = outcome(last, error=timed_out if nothing_seen else None)
+    _log_read(context, obj)
     _print(obj, args.json, label="camera")
     return 0 if obj["ok"] else EXIT_NOT_ALL_READ
 
@@ -190,6 +194,14 @@ def _cascade(order: str) -> QrCascade:
         return build_cascade(order)
     except CascadeOrderError as exc:
         raise UserError(f"--order: {exc}") from exc
+
+
+def _log_read(context: CliContext, obj: dict[str, Any]) -> None:
+    """A QR code that gave an identity is a read of personal data: in the processing log."""
+    if obj["ok"] and obj["identity"]:
+        context.processing_log.record(
+            context.db, Action.READ_QR, subject_id=str(obj["identity"].get("id_number") or "")
+        )
 
 
 def _print(obj: dict[str, Any], as_json: bool, *, label: str) -> None:

@@ -26,7 +26,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _store(context: CliContext) -> ReuseStore:
     retention = timedelta(days=context.config.digitising.retention_days)
-    return ReuseStore(context.db, documents_dir(context.data_dir), retention)
+    return ReuseStore(
+        context.db,
+        documents_dir(context.data_dir),
+        retention,
+        processing_log=context.processing_log,
+    )
 
 
 def _row(component: StoredComponent) -> dict[str, object]:
@@ -52,7 +57,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     if not is_well_formed(args.id_number):
         print("reception: --id must be the 12 digits of an ID card number", file=sys.stderr)
         return 2
-    found = _store(context).offers(args.id_number, actor=context.config.workstation.name)
+    found = _store(context).offers(args.id_number, actor=context.operator)
     if args.json:
         json.dump([_row(c) for c in found], sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -69,6 +74,6 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_purge(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reuse purge``."""
-    deleted = _store(context).purge_expired(actor=context.config.workstation.name)
+    deleted = _store(context).purge_expired(actor=context.operator)
     print(f"deleted {deleted} expired component file(s)")
     return 0

@@ -114,3 +114,16 @@ def test_a_bad_id_number_is_one_line(capsys: pytest.CaptureFixture[str]) -> None
         main(["audit", "list", "--id", "12345"])
     assert stopped.value.code == 2
     assert "not a 12-digit ID number" in capsys.readouterr().err
+
+
+def test_a_qr_read_is_logged_with_the_id_number_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from ui.simulation.person import cccd_qr_text, load_person
+
+    payload = cccd_qr_text(load_person(None))
+    assert run(["--operator", "lan", "qr", "parse", payload], capsys)[0] == 0
+    _, out = run(["audit", "list", "--json"], capsys)
+    assert [(e["action"], e["operator"], e["id_number"]) for e in json.loads(out)] == [
+        ("read_qr", "lan", PERSON_ID)
+    ]
