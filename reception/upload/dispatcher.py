@@ -36,7 +36,13 @@ from reception.upload.errors import (
     UploadError,
 )
 from reception.upload.outbox import Job, JobFile, JobState
-from reception.upload.record import DossierMissingError, build_record, with_files
+from reception.upload.record import (
+    DEFAULT_RECORD_VERSION,
+    DossierMissingError,
+    build_record,
+    record_version,
+    with_files,
+)
 from reception.upload.uploader import LocalFile, SyncEnvelope, Uploader
 
 log = logging.getLogger(__name__)
@@ -118,6 +124,8 @@ class Dispatcher:
         self._processing_log = processing_log
         self._uploader = uploader
         self._unit_code = unit_code
+        # The sync record version ([server] record) of records built from now on.
+        self.record_version = DEFAULT_RECORD_VERSION
         self.owner = owner or process_owner()
         self._lease = lease_seconds
         self._backoff = backoff or Backoff()
@@ -164,9 +172,11 @@ class Dispatcher:
             job = self._prepared(job)
             self._send_files(job)
             job = outbox.reload_job(self._db, code)
-            record = with_files(_frozen(job), job.files)
+            frozen = _frozen(job)
+            record = with_files(frozen, job.files)
             receipt = self._uploader.send_dossier(
-                SyncEnvelope(self._unit_code, record), job.idempotency_key
+                SyncEnvelope(self._unit_code, record, record_version(frozen)),
+                job.idempotency_key,
             )
         except _LeaseLostError:
             return StepResult(code, Outcome.LOST_LEASE)
@@ -222,7 +232,9 @@ class Dispatcher:
         if job.record_json is not None:
             return job
         try:
-            record, component_files = build_record(self._db, job.dossier_code)
+            record, component_files = build_record(
+                self._db, job.dossier_code, self.record_version
+            )
         except DossierMissingError as exc:
             raise LocalFileError("the dossier is not in the local database") from exc
         except (ValueError, TypeError, KeyError) as exc:

@@ -137,6 +137,7 @@ class HttpUploader(Uploader):
             "madonvi": envelope.unit_code,
             "service": SYNC_SERVICE,
             "isUpdating": "False",
+            "version": envelope.record_version,
             "data": [dict(envelope.record)],
         }
         encoded = json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")

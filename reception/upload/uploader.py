@@ -46,6 +46,8 @@ class SyncEnvelope:
 
     unit_code: str  # madonvi
     record: Mapping[str, Any]
+    # The shape of the record ([server] record); the envelope says so in ``version``.
+    record_version: str = "2018"
 
 
 class ProgressSink(Protocol):

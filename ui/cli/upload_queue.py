@@ -102,6 +102,7 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
             cancel=stop,
             processing_log=context.processing_log,
         )
+        dispatcher.record_version = config.server.record
         try:
             report = drain(
                 context.db,

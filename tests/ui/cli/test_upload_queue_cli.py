@@ -92,3 +92,61 @@ def test_the_dev_server_command_serves_and_stops_by_itself(
     assert "serving http://127.0.0.1:" in capsys.readouterr().out
     assert (tmp_path / "dev-server.sqlite3").exists()
     assert main(["dev-server", "--data", str(tmp_path), "--fail-rate", "2"]) == 2
+
+
+def test_an_organisations_dossier_goes_out_as_a_2025_record(
+    counter: Counter,
+    dev_server: ServerFactory,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    applicant = tmp_path / "applicant.json"
+    applicant.write_text(
+        json.dumps(
+            {
+                "id_number": "022088001234",
+                "full_name": "TRẦN VĂN BÌNH",
+                "date_of_birth": "1988-03-04",
+                "sex": "Nam",
+                "place_of_residence": "Tổ 5, Khu 3, phường Hồng Gai, tỉnh Quảng Ninh",
+                "kind": "organisation",
+                "principal": {
+                    "name": "CÔNG TY TNHH THỬ NGHIỆM HỒNG GAI",
+                    "id_number": "5700100256",
+                    "address": "Số 1 phố Thử, phường Hồng Gai, tỉnh Quảng Ninh",
+                },
+                "source": "qr",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    files = []
+    for name in ("tp1.pdf", "tp2.pdf"):
+        path = tmp_path / name
+        path.write_bytes(b"%PDF-1.4 synthetic " + name.encode())
+        files.append(path)
+    status, out = run(
+        [
+            "dossier", "new", "--procedure", "1.001612", "--applicant", str(applicant),
+            "--component", f"TP1={files[0]}", "--component", f"TP2={files[1]}", "--json",
+        ],
+        counter,
+        capsys,
+    )  # fmt: skip
+    assert status == 0, out
+    code = json.loads(out)["code"]
+    server = dev_server()
+    status, out = run(["queue", "drain", "--server", server.url], counter, capsys)
+    assert status == 0, out
+    record = server.store.record(code)
+    assert record["LoaiDoiTuong"] == "2"
+    assert record["ChuHoSo"] == "CÔNG TY TNHH THỬ NGHIỆM HỒNG GAI"
+    assert record["MaDoiTuong"] == record["SoGiayToChuHoSo"] == "5700100256"
+    assert record["MaTTHC"] == "1.001612"
+    assert record["MaLinhVuc"] and record["TenLinhVuc"] and record["DonViXuLy"]
+    assert record["HoSoCoThanhPhanSoHoa"] == "1"
+    assert [f["DuocSoHoa"] for f in record["TaiLieuNop"]] == ["1", "1"]
+    assert "null" not in json.dumps(record)
+    assert record["TaiKhoanDuocXacThucVoiVNeID"] == "0"
+    assert record["DanhSachLePhi"][0]["Gia"].isdigit()

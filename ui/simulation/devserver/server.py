@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ui.simulation.devserver.faults import Fault, FaultInjector, FaultPlan
+from ui.simulation.devserver.record_schema import record_problem
 from ui.simulation.devserver.store import Answer, ProtocolStore
 
 log = logging.getLogger(__name__)
@@ -239,6 +240,10 @@ class _Handler(BaseHTTPRequestHandler):
             return Answer(422, {"message": "madonvi and one record in data are required"})
         if not isinstance(data[0], dict):
             return Answer(422, {"message": "the record must be a JSON object"})
+        # Checked against the version it is sent as (record_schema), then the server's rules.
+        problem = record_problem(data[0], str(body.get("version") or "2018"))
+        if problem is not None:
+            return Answer(422, {"error_code": "99", "message": problem})
         return self.server_state.store.store_dossier(
             key, data[0], validate=self.server_state.validate
         )
