@@ -65,6 +65,9 @@ def storage_error(exc: sqlite3.Error, where: object) -> StorageError:
             found = _BY_RESULT_CODE[sqlite3.SQLITE_IOERR]
     if found is None:
         return StorageBugError(f"{where}: {exc}")
+    if found[0] is StorageIOError and _disk_nearly_full(where):
+        # On a full disk SQLite often reports an I/O error (growing the WAL index fails).
+        found = _BY_RESULT_CODE[sqlite3.SQLITE_FULL]
     error_class, reason = found
     return error_class(f"{where}: {reason} ({exc})")
 
@@ -154,6 +157,16 @@ class GuardedConnection(sqlite3.Connection):
             return super().__exit__(exc_type, exc, traceback)
         except sqlite3.Error as error:
             raise storage_error(error, _where(self)) from error
+
+
+def _disk_nearly_full(where: object) -> bool:
+    """Whether the disk holding the file ``where`` has less than 1 MiB free."""
+    folder = os.path.dirname(str(where)) or "."
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return stats.f_bavail * stats.f_frsize < 2**20
 
 
 def _where(conn: sqlite3.Connection) -> str:

@@ -9,6 +9,7 @@ on machines without a display.
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
 from collections.abc import Sequence
@@ -83,6 +84,11 @@ EXIT_BAD_INPUT = 2
 EXIT_ENVIRONMENT = 3
 EXIT_INTERNAL = 70
 
+# What a failing disk or medium says; a missing input file is bad input, not these.
+_ENVIRONMENT_ERRNOS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG, errno.ENXIO}
+)
+
 log = logging.getLogger("reception.cli")
 
 
@@ -101,10 +107,15 @@ def _one_line(text: str) -> str:
 
 def failure_status(exc: BaseException) -> int:
     """2 for bad input, 3 for a failing device, disk or environment."""
-    if isinstance(exc, StorageError | OSError):
+    if isinstance(exc, StorageError):
+        return EXIT_ENVIRONMENT if exc.environment else EXIT_INTERNAL
+    if isinstance(exc, OSError):
         return EXIT_ENVIRONMENT
     if isinstance(exc, HardwareError) and not isinstance(exc, InputFileError):
         return EXIT_ENVIRONMENT
+    cause = exc.__cause__
+    if isinstance(cause, OSError) and cause.errno in _ENVIRONMENT_ERRNOS:
+        return EXIT_ENVIRONMENT  # e.g. a PDF that could not be written: the disk is full
     return int(getattr(exc, "exit_status", EXIT_BAD_INPUT))
 
 
