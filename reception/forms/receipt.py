@@ -29,6 +29,7 @@ from reception.forms.layout import (
 )
 from reception.forms.wording import duration_words, markup, moment_words, owner_line
 from reception.forms.wording_data import BasisWording, fill
+from reception.privacy.notice import receipt_notice
 from reception.workstation.config import UnitConfig
 
 _INDENT = "&nbsp;&nbsp;&nbsp;&nbsp;"
@@ -134,6 +135,8 @@ def _copy(
         Spacer(1, 4 * mm),
         p(f"<i>{markup(str(form['footnote']))}</i>", SMALL),
     ]
+    notice = receipt_notice(unit.name)  # Luật 91/2025/QH15: what is kept, why, whom to ask
+    story.append(p(f"<b>{markup(notice.heading)}:</b> {markup(notice.text)}", SMALL))
     return story
 
 

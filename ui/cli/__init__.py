@@ -28,6 +28,7 @@ from ui.cli import (
     dossier,
     forms,
     gui,
+    privacy,
     procedures,
     qr,
     reuse,
@@ -47,7 +48,9 @@ COMMAND_MODULES += [card]
 # Digitising dossier components (issue 6).
 COMMAND_MODULES += [scan, digitize, reuse]
 # Personal data: the processing log (issue 14).
-COMMAND_MODULES += [audit, users]
+COMMAND_MODULES += [audit]
+# Personal data: the processing log (issue 14).
+COMMAND_MODULES += [audit, users, privacy]
 # Signed, marked digitised copies (issue 13).
 COMMAND_MODULES += [signing]
 
