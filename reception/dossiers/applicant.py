@@ -89,6 +89,8 @@ class Applicant:
     kind: ApplicantKind = ApplicantKind.SELF
     principal: Principal | None = None
     sources: Mapping[str, IdentitySource] = field(default_factory=lambda: MappingProxyType({}))
+    # True only when the VNeID account verification service answered yes.
+    vneid_verified: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
@@ -209,6 +211,7 @@ def applicant_to_json(applicant: Applicant) -> dict[str, Any]:
             "address": principal.address,
         },
         "sources": {name: source.value for name, source in applicant.sources.items()},
+        "vneid_verified": applicant.vneid_verified,
     }
 
 
@@ -223,7 +226,10 @@ def applicant_from_json(data: Mapping[str, Any]) -> Applicant:
     if not isinstance(data, Mapping):
         raise ApplicantFileError("expected a JSON object")
     body = {key: value for key, value in data.items() if not str(key).startswith("_")}
-    own_keys = {"phone", "email", "kind", "principal", "sources", "source", "identity"}
+    own_keys = {
+        *("phone", "email", "kind", "principal", "sources", "source", "identity"),
+        "vneid_verified",
+    }
     identity_data = body.get("identity")
     if identity_data is None:
         identity_data = {key: value for key, value in body.items() if key not in own_keys}
@@ -251,6 +257,7 @@ def applicant_from_json(data: Mapping[str, Any]) -> Applicant:
         kind=kind,
         principal=principal,
         sources=sources,
+        vneid_verified=body.get("vneid_verified") is True,
     )
 
 
@@ -324,6 +331,8 @@ def _sources_from_json(
             return {str(k): IdentitySource(str(v)) for k, v in body["sources"].items()}
         one = IdentitySource(str(body.get("source") or IdentitySource.TYPED.value))
     except ValueError as exc:
-        raise ApplicantFileError("source: expected qr, chip, chip_unverified or typed") from exc
+        raise ApplicantFileError(
+            "source: expected qr, vneid, chip, chip_unverified or typed"
+        ) from exc
     known = identity.to_json_dict()
     return {name: one for name, value in known.items() if value and name != "extras"}

@@ -54,9 +54,9 @@ def render_ledger(
     common = wording.form("common")
     columns = [str(c) for c in form["columns"]]
     with_agency = len(columns) == len(_WIDTHS_WITH_AGENCY)
-    relative = _WIDTHS_WITH_AGENCY if with_agency else _WIDTHS_2018
-    if len(relative) != len(columns):
-        relative = tuple([20] * len(columns))
+    relative: tuple[int, ...] = _WIDTHS_WITH_AGENCY if with_agency else _WIDTHS_2018
+    if len(relative) != len(columns):  # an administrator's own headings: equal widths
+        relative = (20,) * len(columns)
     pagesize = landscape(A4)
     width = frame_width(pagesize)
     scale = width / (sum(relative) * mm)

@@ -23,6 +23,9 @@ class IdentitySource(enum.StrEnum):
     CHIP = "chip"  # read from the chip and verified by passive authentication
     CHIP_UNVERIFIED = "chip_unverified"  # read from the chip, authenticity not established
     QR = "qr"
+    # The "Mã QR định danh" shown by the VNeID app (same payload layout, read from a phone
+    # screen): the electronic identity, not the card.
+    VNEID = "vneid"
     TYPED = "typed"
 
 

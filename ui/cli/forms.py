@@ -67,6 +67,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     ledger.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     ledger.set_defaults(handler=run_ledger)
 
+    forms = subparsers.add_parser(
+        "forms", help="check the forms' wording files (an administrator's corrections)"
+    )
+    actions = forms.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "check",
+        help="validate wording files (default: the active ones), errors by line",
+        description=(
+            "Validate FILE (named 2018.toml or 2025.toml: the keys it corrects), or without"
+            " FILE the bundled wording with the override folder's files laid over it."
+        ),
+    )
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.set_defaults(handler=run_forms_check)
+
 
 def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception receipt``."""
@@ -132,6 +147,30 @@ def run_ledger(args: argparse.Namespace, context: CliContext) -> int:
     )
     print(f"{args.out}: {len(dossiers)} dossiers", file=sys.stderr)
     return 0
+
+
+def run_forms_check(args: argparse.Namespace, context: CliContext) -> int:
+    """Handle ``reception forms check``: exit 2 listing every problem, by line."""
+    from reception.forms.wording_data import BASES, WordingError, load_wording, parse_wording
+
+    failed = False
+    if args.files:
+        for path in args.files:
+            try:
+                parse_wording(path, complete=False)
+                print(f"{path}: ok")
+            except WordingError as exc:
+                failed = True
+                print(f"reception: {exc}", file=sys.stderr)
+        return 2 if failed else 0
+    for basis in BASES:
+        try:
+            wording = load_wording(basis, wording_dir(context))
+            print(f"{basis}: ok ({', '.join(str(s) for s in wording.sources)})")
+        except WordingError as exc:
+            failed = True
+            print(f"reception: {exc}", file=sys.stderr)
+    return 2 if failed else 0
 
 
 def wording_dir(context: CliContext) -> Path:

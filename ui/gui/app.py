@@ -76,7 +76,11 @@ def start_app(
         data_dir / "reception.sqlite3",
         unit_code=config.unit.code,
         workstation=config.workstation.name,
-        block=SequenceBlock(config.workstation.sequence_first, config.workstation.sequence_last),
+        block=SequenceBlock(
+            config.workstation.sequence_first,
+            config.workstation.sequence_last,
+            config.workstation.sequence_digits,
+        ),
         # Its own instance: a calendar loads its years lazily and is not shared by threads.
         calendar=load_working_calendar(data_dir),
     )

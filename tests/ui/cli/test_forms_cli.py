@@ -162,3 +162,19 @@ def test_each_dossier_keeps_the_basis_it_was_received_under(
     )
     assert status == 0
     assert _subject(ledger).endswith("Mẫu số 07 — Thông tư 03/2025/TT-VPCP")
+
+
+def test_forms_check_names_each_problem_by_line(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    status, out, _ = cli(capsys, data_dir, "forms", "check")
+    assert status == 0 and "2025: ok" in out and "2018: ok" in out
+    broken = data_dir / "forms" / "2025.toml"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_text('[receipt]\ntitle = "SỬA"\nsigners = "one"\n', encoding="utf-8")
+    status, _, err = cli(capsys, data_dir, "forms", "check")
+    assert status == 2
+    assert "line 3: receipt.signers: expected a list of texts" in err
+    assert "Traceback" not in err
+    status, _, err = cli(capsys, data_dir, "forms", "check", str(broken))
+    assert status == 2 and "line 3: receipt.signers" in err
