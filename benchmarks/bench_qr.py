@@ -16,6 +16,14 @@ One run compares zxing-cpp alone, zbar alone and cascade orders on the same seed
 Each frame is timed in ``TIMED_PASSES`` passes and its fastest time kept: the machine is
 shared, and the fastest pass is the least disturbed. ``QR_BENCH_FRAMES`` sets frames per
 condition (default 20).
+
+The camera loop is measured on simulated videos (``tests.generators.qr_video``: the card
+brought in fast, then held shakily while the focus settles; 30 frames per second):
+``<loop>, video: shown to payload ms`` is the mean time from the first frame where the
+code is wholly in view to the payload, on a simulated clock where a frame is taken only
+once the previous one was processed (a slow decoder misses frames, as it would live);
+``<loop>, video: read %`` the share of videos read before they end.
+``QR_BENCH_VIDEOS`` sets the number of videos (default 6).
 """
 
 from __future__ import annotations
@@ -24,11 +32,12 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from benchmarks.harness import Measure
+from hardware.camera.interface import Frame
 from hardware.qr.cascade import CHEAP_ORDER, DEFAULT_ORDER, QrCascade, available_decoders
-from reception.intake.qr_reading import scan_frame
+from reception.intake.qr_reading import VideoQrScanner, scan_frame
 from tests.generators.qr_frame_set import generate_frame_set
 from tests.generators.qr_scenes import (
     BASIC_CONDITIONS,
@@ -37,6 +46,7 @@ from tests.generators.qr_scenes import (
     Condition,
     SceneFrame,
 )
+from tests.generators.qr_video import CardVideo, card_video
 from tests.generators.synthetic_people import synthetic_qr_payloads
 
 GROUP = "qr"
@@ -59,6 +69,7 @@ def run(measure: Measure) -> None:
             print(f"skipping {label}: zbar is not installed", file=sys.stderr)
             continue
         _measure_reader(measure, label, QrCascade.from_order(order, decoders), frames)
+    _measure_camera_loops(measure, int(os.environ.get("QR_BENCH_VIDEOS", "6")))
 
 
 def _measure_reader(
@@ -124,3 +135,59 @@ def _fastest_times(reader: QrCascade, frames: list[SceneFrame]) -> list[float]:
             scan_frame(reader, frame.image)
             best[index] = min(best[index], time.perf_counter() - start)
     return best
+
+
+FrameProcessor = Callable[[Frame], bool]
+VIDEO_BASELINE = "zxing-cpp per frame"
+
+
+def _measure_camera_loops(measure: Measure, count: int) -> None:
+    payloads = synthetic_qr_payloads(count, seed=21)
+    decoders = available_decoders()
+
+    def per_frame(order: str) -> Callable[[], FrameProcessor]:
+        def make() -> FrameProcessor:
+            reader = QrCascade.from_order(order, decoders)
+            return lambda image: scan_frame(reader, image).result is not None
+
+        return make
+
+    def camera_loop() -> FrameProcessor:
+        scanner = VideoQrScanner(QrCascade.from_order(DEFAULT_ORDER, decoders))
+        return lambda image: scanner.offer(image).result is not None
+
+    loops: dict[str, Callable[[], FrameProcessor]] = {
+        VIDEO_BASELINE: per_frame("zxing"),
+        "cascade per frame": per_frame(DEFAULT_ORDER),
+        "camera loop (sharpest frames, bursts)": camera_loop,
+    }
+    delays: dict[str, list[float | None]] = {label: [] for label in loops}
+    for index, payload in enumerate(payloads):  # one video in memory at a time (~170 MB)
+        video = card_video(payload, seed=300 + index)
+        for label, make in loops.items():
+            delays[label].append(_time_to_payload(video, make()))
+    for label in loops:
+        read = [d for d in delays[label] if d is not None]
+        measure.record(GROUP, f"{label}, video: read", 100 * len(read) / count, "%")
+        name = "video: shown to payload"
+        measure.record(
+            GROUP,
+            f"{label}, {name}",
+            1000 * sum(read) / max(1, len(read)),
+            "ms",
+            baseline=None if label == VIDEO_BASELINE else f"{VIDEO_BASELINE}, {name}",
+        )
+
+
+def _time_to_payload(video: CardVideo, process: FrameProcessor) -> float | None:
+    """Seconds from the card shown to its payload, on the simulated clock (see above)."""
+    clock = 0.0
+    while True:
+        index = int(clock * video.fps + 1e-9)
+        if index >= len(video.frames):
+            return None
+        start = time.perf_counter()
+        found = process(video.frames[index].image)
+        clock = max(clock + time.perf_counter() - start, (index + 1) / video.fps)
+        if found and video.frames[index].card_shown:
+            return max(0.0, clock - video.shown_at_s)

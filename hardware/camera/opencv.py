@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import cast
+from types import MappingProxyType
+from typing import Protocol, cast
 
 import cv2
 
@@ -14,6 +17,42 @@ from hardware.errors import DeviceUnavailableError
 # OpenCV prints a warning on stderr for every camera index it cannot open; the caller
 # gets a DeviceUnavailableError instead, which the clerk and the command line can read.
 cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+
+_log = logging.getLogger(__name__)
+
+#: UVC "focus (absolute)" for a card 20–40 cm away, when the camera has no auto-focus.
+#: Units are the camera's own: most UVC webcams count 0 (far) to 250 or 255 (macro) in
+#: steps of 5 and put 30 cm near the middle of that range. Best effort only.
+CARD_FOCUS_ABSOLUTE = 120.0
+#: V4L2 asks CAP_PROP_AUTO_EXPOSURE 3 for "aperture priority" (automatic); DirectShow
+#: and Media Foundation ask 0.75. Both are tried: the one the backend ignores is refused.
+_AUTO_EXPOSURE_VALUES = (3.0, 0.75)
+
+
+class CaptureProperties(Protocol):
+    """The one method of ``cv2.VideoCapture`` that tuning needs."""
+
+    def set(self, prop: int, value: float) -> bool: ...
+
+
+def tune_for_cards(capture: CaptureProperties) -> Mapping[str, bool]:
+    """Ask ``capture`` for what suits a card held 20–40 cm away: auto-focus on (else a
+    fixed focus for that distance), automatic exposure. Never fails: a camera or backend
+    that refuses a property keeps its own setting. Returns which properties were taken."""
+
+    def attempt(prop: int, value: float) -> bool:
+        try:
+            return bool(capture.set(prop, value))
+        except cv2.error:
+            return False
+
+    taken = {"autofocus": attempt(cv2.CAP_PROP_AUTOFOCUS, 1.0)}
+    if not taken["autofocus"]:
+        taken["focus"] = attempt(cv2.CAP_PROP_FOCUS, CARD_FOCUS_ABSOLUTE)
+    taken["auto_exposure"] = any(
+        attempt(cv2.CAP_PROP_AUTO_EXPOSURE, value) for value in _AUTO_EXPOSURE_VALUES
+    )
+    return MappingProxyType(taken)
 
 
 def opencv_version() -> str:
@@ -48,6 +87,8 @@ class OpenCvCamera(Camera):
     def __init__(self, index: int) -> None:
         self._index = index
         self._capture: cv2.VideoCapture | None = None
+        #: What :func:`tune_for_cards` obtained when the camera was last opened.
+        self.tuning: Mapping[str, bool] = MappingProxyType({})
 
     def open(self, width: int = 1280, height: int = 720) -> None:
         capture = cv2.VideoCapture(self._index)
@@ -56,6 +97,8 @@ class OpenCvCamera(Camera):
             raise DeviceUnavailableError(f"camera {self._index} is absent or in use")
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
         capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
+        self.tuning = tune_for_cards(capture)
+        _log.info("camera %d tuning for cards: %s", self._index, dict(self.tuning))
         self._capture = capture
 
     def read(self) -> Frame:

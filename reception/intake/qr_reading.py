@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hardware.camera.interface import Frame
+from hardware.imaging.frame_stack import combine_burst, sharpness
+from hardware.imaging.preprocess import to_grey
 from hardware.qr.interface import QrReader
 from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
 
@@ -58,3 +61,76 @@ def scan_pages(reader: QrReader, pages: Sequence[Frame]) -> FrameScan:
         if scan.result is not None:
             return FrameScan(scan.result, tuple(others), scan.found_by, tuple(reasons))
     return FrameScan(None, tuple(others), None, tuple(reasons))
+
+
+class VideoQrScanner:
+    """Decodes a camera's frames as a video of one card, not as unrelated photos.
+
+    - Only frames about as sharp as the sharpest of the last few are decoded (variance of
+      the Laplacian): while the hand is still moving, a blurrier frame than the one just
+      tried is skipped, and the time goes to the next frame instead. At most
+      ``max_skipped`` frames in a row are skipped, so a scene that changed is looked at.
+    - When single frames fail, the ``burst`` sharpest recent frames are aligned on the
+      code and combined (:func:`hardware.imaging.frame_stack.combine_burst`) and the
+      combination decoded, every ``burst`` frames.
+
+    Not thread-safe: one scanner per camera loop. ``found_by`` of a combined read is
+    ``burst/<step>``.
+    """
+
+    def __init__(
+        self,
+        reader: QrReader,
+        *,
+        history: int = 8,
+        burst: int = 4,
+        select_ratio: float = 0.7,
+        max_skipped: int = 2,
+    ) -> None:
+        self._reader = reader
+        self._recent: deque[tuple[float, Frame]] = deque(maxlen=history)
+        self._burst = burst
+        self._select_ratio = select_ratio
+        self._max_skipped = max_skipped
+        self._skipped = 0
+        self._since_burst = 0
+        self.frames_decoded = 0
+        self.bursts_decoded = 0
+
+    def reset(self) -> None:
+        """Forget the recent frames (a new citizen, or the camera reopened)."""
+        self._recent.clear()
+        self._skipped = self._since_burst = 0
+
+    def offer(self, frame: Frame) -> FrameScan:
+        """Look at the next frame; the scan of whatever was decoded for it (possibly
+        nothing when the frame was skipped)."""
+        grey = to_grey(frame)
+        score = sharpness(grey)
+        recent_best = max((s for s, _ in self._recent), default=0.0)
+        self._recent.append((score, grey))
+        scan = FrameScan(None)
+        if score >= self._select_ratio * recent_best or self._skipped >= self._max_skipped:
+            self._skipped = 0
+            self.frames_decoded += 1
+            scan = scan_frame(self._reader, grey)
+            if scan.result is not None:
+                return scan
+        else:
+            self._skipped += 1
+        self._since_burst += 1
+        if len(self._recent) >= self._burst and self._since_burst >= self._burst:
+            self._since_burst = 0
+            sharpest = sorted(self._recent, key=lambda item: -item[0])[: self._burst]
+            combined = combine_burst([g for _, g in sharpest])
+            if combined is not None:
+                self.bursts_decoded += 1
+                burst = scan_frame(self._reader, combined)
+                if burst.result is not None:
+                    return FrameScan(
+                        burst.result,
+                        scan.other_codes,
+                        f"burst/{burst.found_by}",
+                        scan.other_reasons,
+                    )
+        return scan

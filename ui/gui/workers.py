@@ -18,7 +18,7 @@ from hardware.qr.interface import QrReader
 from reception.dossiers.code import SequenceBlock
 from reception.dossiers.store import DossierDraft, DossierStore
 from reception.errors import ReceptionError
-from reception.intake.qr_reading import scan_frame
+from reception.intake.qr_reading import VideoQrScanner
 from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import open_database
 from reception.upload.queue import count_unsent
@@ -42,8 +42,8 @@ def frame_to_qimage(frame: Frame, width: int = PREVIEW_WIDTH) -> QImage:
 class QrScanWorker(QObject):
     """Reads frames until one holds an ID card QR, then stops and closes the camera.
 
-    Every frame is previewed; the decoding cascade runs on each (a few ms), so a code is
-    read within a frame or two of appearing.
+    Every frame is previewed; :class:`VideoQrScanner` decodes the sharp ones (the cascade,
+    a few ms on a clean frame) and combines recent frames when single ones fail.
     """
 
     frame_captured = Signal(QImage)
@@ -67,10 +67,12 @@ class QrScanWorker(QObject):
         try:
             self._camera.open()
             seen: set[str] = set()
+            # A video, not photos: the sharpest frames, and bursts when single frames fail.
+            scanner = VideoQrScanner(self._reader)
             while not self._stop.is_set():
                 frame = self._camera.read()
                 self.frame_captured.emit(frame_to_qimage(frame))
-                scan = scan_frame(self._reader, frame)
+                scan = scanner.offer(frame)
                 for text in scan.other_codes:
                     if text not in seen:
                         seen.add(text)

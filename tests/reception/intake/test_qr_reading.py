@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+import pytest
 
 from hardware.camera.interface import Frame
+from hardware.qr.cascade import QrCascade, build_cascade
 from hardware.qr.interface import DecodeAttempt
-from reception.intake.qr_reading import scan_frame, scan_pages
+from reception.intake.qr_reading import VideoQrScanner, scan_frame, scan_pages
+from tests.generators.qr_video import CardVideo, card_video, shaky_burst
 from tests.generators.synthetic_people import synthetic_qr_payloads
 
 PAYLOAD = synthetic_qr_payloads(1, seed=2)[0]
@@ -57,3 +60,55 @@ def test_pages_are_searched_in_order_until_one_holds_the_card() -> None:
     scan = scan_pages(PerPage(), [FRAME, FRAME])
     assert scan.result is not None and scan.result.raw == PAYLOAD
     assert scan.other_codes == (URL,)
+
+
+class CountingReader:
+    """Wraps a real reader, counting the images it was given."""
+
+    def __init__(self, inner: QrCascade) -> None:
+        self.inner, self.images = inner, 0
+
+    def attempts(self, image: Frame) -> Iterator[DecodeAttempt]:
+        self.images += 1
+        return self.inner.attempts(image)
+
+
+@pytest.fixture(scope="module")
+def video() -> CardVideo:
+    return card_video(PAYLOAD, seed=301, seconds=2.0)
+
+
+def test_the_generated_video_keeps_its_truth(video: CardVideo) -> None:
+    assert video.fps == 30 and len(video.frames) == 60
+    assert not video.frames[0].card_shown and video.frames[-1].card_shown
+    assert video.frames[0].time_s < video.shown_at_s < video.frames[-1].time_s
+    moving = [f.motion_px for f in video.frames if f.card_shown][:3]
+    assert max(moving) > 8  # the card comes in fast
+
+
+def test_the_video_scanner_reads_the_card_and_skips_blurrier_frames(video: CardVideo) -> None:
+    reader = CountingReader(build_cascade())
+    scanner = VideoQrScanner(reader, max_skipped=2)
+    scans = [scanner.offer(frame.image) for frame in video.frames]
+    found = [(i, s) for i, s in enumerate(scans) if s.result is not None]
+    assert found, "the card is read within the video"
+    first, scan = found[0]
+    assert scan.result is not None and scan.result.raw == PAYLOAD
+    assert video.frames[first].card_shown
+    # Not every frame was decoded, and never more than two in a row were left out.
+    assert scanner.frames_decoded < len(video.frames)
+    assert reader.images == scanner.frames_decoded + scanner.bursts_decoded
+
+
+def test_the_video_scanner_combines_a_burst_when_single_frames_fail() -> None:
+    # Frames of a code no single step of the cheap cascade reads.
+    cheap = "zxing, zxing/regions, zxing/regions+sharpen, zxing/regions+binarise"
+    payloads = synthetic_qr_payloads(5, seed=1)
+    reads = []
+    for seed, payload in enumerate(payloads):
+        scanner = VideoQrScanner(build_cascade(cheap), burst=4, select_ratio=0.0)
+        scans = [scanner.offer(frame) for frame in shaky_burst(payload, seed)]
+        assert all(s.result is None for s in scans[:3])
+        reads.append(scans[3].found_by)
+        assert scans[3].result is None or scans[3].result.raw == payload
+    assert sum(step is not None and step.startswith("burst/") for step in reads) >= 2
