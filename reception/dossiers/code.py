@@ -10,13 +10,15 @@ in the database (never deleted), so a restart or a clock set back continues afte
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass
 from datetime import date
 
 import sqlite_utils
 
-from reception.errors import SequenceExhaustedError
+from reception.errors import SequenceExhaustedError, StorageFullError, StorageIOError
+from reception.storage.sequence_marks import database_file, mark_for, raise_mark
 
 # The unit part is whatever identifier the configuration accepted (its own pattern).
 CODE_PATTERN = re.compile(r"^(?P<unit>[0-9A-Z.]+)-(?P<day>\d{6})-(?P<sequence>\d{4,7})$")
@@ -52,6 +54,10 @@ def allocate_sequence(
         [unit_code, key],
     ).fetchone()
     last = int(row[0]) if row is not None else block.first - 1
+    # The mark outside the database remembers codes a restored or recreated database
+    # forgot (reception.storage.sequence_marks): never hand one out again.
+    database = database_file(db.conn)
+    last = max(last, mark_for(database, unit_code, key))
     # A block moved upwards by the administrator starts at its own first number.
     following = max(last + 1, block.first)
     if following > block.last:
@@ -64,3 +70,15 @@ def allocate_sequence(
         [unit_code, key, following],
     )
     return following
+
+
+def note_issued(db: sqlite_utils.Database, unit_code: str, day: date, sequence: int) -> None:
+    """Record, once its transaction has committed, that ``sequence`` was handed out
+    (outside the database: :mod:`reception.storage.sequence_marks`)."""
+    try:
+        raise_mark(database_file(db.conn), unit_code, day.strftime("%y%m%d"), sequence)
+    except OSError as exc:
+        error = StorageFullError if exc.errno == errno.ENOSPC else StorageIOError
+        raise error(
+            f"the dossier is saved, but its sequence could not be noted: {exc.strerror}"
+        ) from exc

@@ -25,7 +25,7 @@ from reception.dossiers.applicant import (
     applicant_to_json,
     check_applicant,
 )
-from reception.dossiers.code import SequenceBlock, allocate_sequence, format_code
+from reception.dossiers.code import SequenceBlock, allocate_sequence, format_code, note_issued
 from reception.dossiers.model import (
     ComponentStatus,
     Dossier,
@@ -191,6 +191,8 @@ class DossierStore:
             from reception.upload.outbox import enqueue
 
             enqueue(self._db, code, now=wall_clock())
+        # Committed: the code is now a promise, remembered outside the database too.
+        note_issued(self._db, self._unit_code, received.date(), sequence)
         return Dossier(
             code=code,
             procedure_code=draft.procedure_code,

@@ -33,3 +33,7 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+#: For other writers that rename into place (backups).
+fsync_dir = _fsync_dir

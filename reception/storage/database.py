@@ -8,6 +8,7 @@ must survive a power cut, not only a crash of the app.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -16,8 +17,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reception.errors import StorageError, StorageLockedError
+from reception.errors import StorageCorruptError, StorageError, StorageLockedError
+from reception.storage import backups
+from reception.storage.integrity import RESTORE_ADVICE, quick_check
 from reception.storage.migrations import MIGRATIONS
+from reception.storage.sequence_marks import marks_path, read_marks
 from reception.storage.sqlite_errors import GuardedConnection, storage_error
 
 DATABASE_FILE = "reception.sqlite3"
@@ -35,8 +39,14 @@ def open_database(
     created or written, a full disk, a locked or corrupt file. The connection is a
     :class:`GuardedConnection`: every later ``sqlite3`` error on it is a ``StorageError`` too.
     """
+    _refuse_to_start_afresh(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(path.parent)
+        existed = path.exists() and path.stat().st_size > 0
+        if not path.exists():
+            # Created by us, readable by this user only, whatever the umask; SQLite gives
+            # its -wal and -shm files the same permissions.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         # Autocommit mode: transactions are always explicit (see ``transaction``).
         conn = sqlite3.connect(
             path,
@@ -56,15 +66,60 @@ def open_database(
             raise StorageError(f"{path}: the database cannot use write-ahead logging ({mode})")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        if existed:
+            # A damaged file is refused here, before anything reads or writes it.
+            quick_check(conn, path)
         db = sqlite_utils.Database(conn)
+        policy = backups.current_policy()
+        if existed and 0 < schema_version(db) < len(migrations):
+            backups.make_backup(
+                conn, path, policy.folder_for(path), f"before-v{len(migrations)}", policy.keep
+            )
         migrate(db, migrations)
+        if existed:
+            backups.backup_if_due(conn, path, policy)
     except sqlite3.Error as exc:
         conn.close()
         raise storage_error(exc, path) from exc
+    except StorageCorruptError as exc:
+        conn.close()
+        if RESTORE_ADVICE in str(exc):
+            raise
+        raise StorageCorruptError(f"{exc}; {RESTORE_ADVICE}") from exc
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) readable by this user only (0700), whatever
+    the umask. An existing folder is left as it is: it may be shared on purpose."""
+    missing = []
+    at = folder
+    while not at.exists() and at != at.parent:
+        missing.append(at)
+        at = at.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for created in missing:
+        os.chmod(created, 0o700)
+
+
+def _refuse_to_start_afresh(path: Path) -> None:
+    """Never create an empty database where dossiers were saved before.
+
+    A missing or zero-length file beside sequence marks means the database was lost or
+    truncated: starting afresh would hand out dossier codes already issued and forget
+    every dossier not yet uploaded. The clerk is told to restore a backup instead.
+    """
+    if path.exists() and path.stat().st_size > 0:
+        return
+    if not read_marks(marks_path(path)):
+        return
+    state = "empty" if path.exists() else "missing"
+    raise StorageCorruptError(
+        f"{path}: the database file is {state} although dossiers were saved here; {RESTORE_ADVICE}"
+    )
 
 
 def _switch_to_wal(conn: sqlite3.Connection) -> str:

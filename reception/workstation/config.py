@@ -142,6 +142,15 @@ class SigningConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class StorageConfig:
+    """``[storage]`` backups: where (None: ``backups/`` in the data folder), how often, how many."""
+
+    backup_folder: Path | None = None
+    backup_interval_hours: float = 24.0
+    backup_keep: int = 14
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     unit: UnitConfig
     workstation: WorkstationConfig
@@ -154,6 +163,7 @@ class Config:
     digitising: DigitisingConfig = field(default_factory=DigitisingConfig)
     signing: SigningConfig = field(default_factory=SigningConfig)
     forms: FormsConfig = field(default_factory=FormsConfig)
+    storage: StorageConfig = field(default_factory=StorageConfig)
 
 
 DEMO_CONFIG = Config(
@@ -251,6 +261,16 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
     if language not in ("vi", "en"):
         reader.fail("language", "expected vi or en")
     data_dir = reader.text("storage.data_dir", default="")
+    backup_folder = reader.text("storage.backup_folder", default="")
+    backup_interval = reader.number("storage.backup_interval_hours", 24.0)
+    backup_keep = reader.integer("storage.backup_keep", 14)
+    if not 1 <= backup_keep <= 1000:
+        reader.fail("storage.backup_keep", "expected a number of backups from 1 to 1000")
+    storage = StorageConfig(
+        backup_folder=Path(backup_folder) if backup_folder else None,
+        backup_interval_hours=backup_interval,
+        backup_keep=backup_keep,
+    )
     scan_folder = reader.text("digitising.scan_folder", default="")
     retention_days = reader.integer("digitising.retention_days", 30)
     if not 1 <= retention_days <= 3650:
@@ -271,6 +291,7 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         tsa_url=tsa_url,
     )
     return Config(
+        storage=storage,
         unit=unit,
         workstation=workstation,
         server=server,

@@ -23,6 +23,7 @@ from ui.cli import (
     audit,
     calendar,
     card,
+    database,
     dev_server,
     digitize,
     dossier,
@@ -47,6 +48,8 @@ COMMAND_MODULES += [upload_queue, dev_server]
 COMMAND_MODULES += [card]
 # Digitising dossier components (issue 6).
 COMMAND_MODULES += [scan, digitize, reuse]
+# Database integrity and backups (issue 16).
+COMMAND_MODULES += [database]
 # Personal data: the processing log (issue 14).
 COMMAND_MODULES += [audit]
 # Personal data: the processing log (issue 14).

@@ -10,9 +10,22 @@ import sqlite_utils
 
 from reception.privacy.clerks import Clerk
 from reception.privacy.processing_log import ProcessingLog
+from reception.storage import backups
 from reception.storage.database import DATABASE_FILE, open_database
 from reception.workstation.config import Config, load_config
 from reception.workstation.paths import default_config_file, default_data_dir
+
+
+def configure_backups(config: Config) -> None:
+    """The backup policy of ``[storage]``, for every database opened from now on."""
+    storage = config.storage
+    backups.configure(
+        backups.BackupPolicy(
+            folder=storage.backup_folder,
+            interval_seconds=storage.backup_interval_hours * 3600,
+            keep=storage.backup_keep,
+        )
+    )
 
 
 @dataclass
@@ -53,6 +66,7 @@ class CliContext:
     @property
     def db(self) -> sqlite_utils.Database:
         if self._db is None:
+            configure_backups(self.config)
             self._db = open_database(self.database_path)
         return self._db
 

@@ -92,8 +92,9 @@ def test_a_file_damaged_while_open_is_corrupt(tmp_path: Path) -> None:
     with path.open("r+b") as file:
         file.seek(page_size)
         file.write(b"\xa5" * (path.stat().st_size - page_size))
-    db = open_database(path, [_table])
     with pytest.raises(StorageCorruptError, match="damaged") as caught:
+        # Found by the quick check when the file is opened (issue 16), else by the query.
+        db = open_database(path, [_table])
         db.execute("SELECT sum(length(x)) FROM t").fetchall()
     assert caught.value.code == "storage_corrupt"
 
