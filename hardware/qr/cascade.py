@@ -29,7 +29,7 @@ from hardware.imaging.preprocess import (
     native_crop,
     to_grey,
 )
-from hardware.qr.interface import DecodeAttempt, QrDecoder
+from hardware.qr.interface import DecodeAttempt, QrDecoder, QrSymbol
 
 
 class Scope(enum.StrEnum):
@@ -124,7 +124,7 @@ class QrCascade:
         return ", ".join(step.name for step in self.steps)
 
     def attempts(self, image: Frame) -> Iterator[DecodeAttempt]:
-        """The texts each step finds, lazily; images are prepared once, when first needed.
+        """What each step finds, lazily; images are prepared once, when first needed.
 
         A candidate region that gave a code is not searched again by later steps: a region
         holds one code, and the caller has already seen it.
@@ -143,7 +143,7 @@ class QrCascade:
                     regions = [crop_region(grey, r) for r in found_regions]
                 assert regions is not None
                 sources = {i: region for i, region in enumerate(regions) if i not in explained}
-            texts: list[str] = []
+            symbols: list[QrSymbol] = []
             if step.image_filter is ImageFilter.DECONVOLVE:
                 for index in list(sources)[:MAX_DECONVOLVED_REGIONS]:
                     whole = step.scope is Scope.FRAME or found_regions is None
@@ -151,21 +151,23 @@ class QrCascade:
                     found = _decode_deconvolved(step.decoder, grey, region)
                     if found:
                         explained.add(index)
-                    texts.extend(t for t in found if t not in texts)
-                if texts:
-                    yield DecodeAttempt(step.name, tuple(texts))
-                continue
-            key = (step.scope, step.image_filter)
-            cache = prepared.setdefault(key, {})
-            for index, source in sources.items():
-                if index not in cache:
-                    cache[index] = apply_filter(source, step.image_filter)
-                found = step.decoder.decode(cache[index])
-                if found and step.scope is Scope.REGIONS:
-                    explained.add(index)
-                texts.extend(t for t in found if t not in texts)
-            if texts:
-                yield DecodeAttempt(step.name, tuple(texts))
+                    symbols.extend(s for s in found if s not in symbols)
+            else:
+                key = (step.scope, step.image_filter)
+                cache = prepared.setdefault(key, {})
+                for index, source in sources.items():
+                    if index not in cache:
+                        cache[index] = apply_filter(source, step.image_filter)
+                    found = step.decoder.read(cache[index])
+                    if found and step.scope is Scope.REGIONS:
+                        explained.add(index)
+                    symbols.extend(s for s in found if s not in symbols)
+            if symbols:
+                yield DecodeAttempt(
+                    step.name,
+                    tuple(s.text for s in symbols if s.text is not None),
+                    tuple(s.data for s in symbols if s.text is None),
+                )
 
     def decode_all(self, image: Frame) -> list[str]:
         """Every text any step finds (runs every step: for still images, not live video)."""
@@ -175,15 +177,15 @@ class QrCascade:
         return found
 
 
-def _decode_deconvolved(decoder: QrDecoder, grey: Frame, region: Region | None) -> list[str]:
-    """The texts of the first restoration of ``region`` (or the frame) that reads."""
+def _decode_deconvolved(decoder: QrDecoder, grey: Frame, region: Region | None) -> list[QrSymbol]:
+    """The codes of the first restoration of ``region`` (or the frame) that reads."""
     if region is None:
         source, factor = grey, 1.0
     else:
         source = native_crop(grey, region)
         factor = max(2.5, enlargement(source))
     for restored in deblurred_candidates(source, enlarge=factor):
-        found = decoder.decode(restored)
+        found = decoder.read(restored)
         if found:
             return found
     return []

@@ -14,6 +14,22 @@ from typing import Protocol
 from hardware.camera.interface import Frame
 
 
+@dataclass(frozen=True, slots=True)
+class QrSymbol:
+    """One code read: its bytes, and their text when they are UTF-8 (``None`` otherwise:
+    a code in another character set is reported, never guessed)."""
+
+    data: bytes
+    text: str | None
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> QrSymbol:
+        try:
+            return cls(data, data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return cls(data, None)
+
+
 class QrDecoder(ABC):
     #: Shown in logs and self-test ("zxing-cpp", "zbar").
     name: str
@@ -23,16 +39,25 @@ class QrDecoder(ABC):
         """The texts of the QR codes found in ``image`` (BGR or greyscale), possibly none.
 
         Byte-mode data is returned as UTF-8 text (CCCD codes carry no ECI marker);
-        a code whose bytes are not UTF-8 is skipped rather than guessed.
+        a code whose bytes are not UTF-8 is left out here (see :meth:`read`).
         """
+
+    def read(self, image: Frame) -> list[QrSymbol]:
+        """Every code found, with its bytes, including those that are not UTF-8 text.
+
+        The default serves decoders that only know texts; the real ones override it.
+        """
+        return [QrSymbol(text.encode("utf-8"), text) for text in self.decode(image)]
 
 
 @dataclass(frozen=True, slots=True)
 class DecodeAttempt:
-    """The texts one step of a reader found (never empty), and the step's name."""
+    """What one step of a reader found (never nothing), and the step's name: the texts,
+    and the bytes of codes that are not UTF-8 text (``undecodable``)."""
 
     step: str
     texts: tuple[str, ...]
+    undecodable: tuple[bytes, ...] = ()
 
 
 class QrReader(Protocol):

@@ -17,7 +17,7 @@ import numpy as np
 
 from hardware.camera.interface import Frame
 from hardware.errors import DeviceUnavailableError
-from hardware.qr.interface import QrDecoder
+from hardware.qr.interface import QrDecoder, QrSymbol
 
 # zbar.h: ZBAR_CFG_ENABLE = 0, ..., ZBAR_CFG_ASCII = 3, ZBAR_CFG_BINARY = 4 (since 0.23).
 # pyzbar's enum predates it and calls 4 "CFG_NUM".
@@ -84,6 +84,9 @@ class ZbarQrDecoder(QrDecoder):
         return int(status) == 0
 
     def decode(self, image: Frame) -> list[str]:
+        return [symbol.text for symbol in self.read(image) if symbol.text is not None]
+
+    def read(self, image: Frame) -> list[QrSymbol]:
         grey = image if image.ndim == 2 else _to_grey(image)
         pixels = np.ascontiguousarray(grey).tobytes()
         height, width = grey.shape[:2]
@@ -100,7 +103,7 @@ class ZbarQrDecoder(QrDecoder):
             )
             if zbar.zbar_scan_image(scanner, zbar_image) < 0:
                 return []
-            texts: list[str] = []
+            found: list[QrSymbol] = []
             symbol = zbar.zbar_image_first_symbol(zbar_image)
             while symbol:
                 data = string_at(
@@ -109,13 +112,10 @@ class ZbarQrDecoder(QrDecoder):
                 symbol = zbar.zbar_symbol_next(symbol)
                 if not binary and not data.isascii():
                     continue  # zbar re-encoded a guessed charset: not the code's bytes
-                try:
-                    text = data.decode("utf-8")
-                except UnicodeDecodeError:
-                    continue
-                if text not in texts:
-                    texts.append(text)
-            return texts
+                read = QrSymbol.from_bytes(data)
+                if read not in found:
+                    found.append(read)
+            return found
         finally:
             zbar.zbar_image_destroy(zbar_image)
             zbar.zbar_image_scanner_destroy(scanner)

@@ -7,7 +7,7 @@ import enum
 import zxingcpp
 
 from hardware.camera.interface import Frame
-from hardware.qr.interface import QrDecoder
+from hardware.qr.interface import QrDecoder, QrSymbol
 
 
 def zxing_version() -> str:
@@ -44,18 +44,18 @@ class ZxingQrDecoder(QrDecoder):
         )
 
     def decode(self, image: Frame) -> list[str]:
+        return [symbol.text for symbol in self.read(image) if symbol.text is not None]
+
+    def read(self, image: Frame) -> list[QrSymbol]:
         results = zxingcpp.read_barcodes(
             image,
             formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
             binarizer=_BINARIZERS[self._binarizer],
         )
-        texts: list[str] = []
+        symbols: list[QrSymbol] = []
         for result in results:
-            try:
-                # Raw bytes, decoded ourselves: never trust a guessed character set.
-                text = bytes(result.bytes).decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            if text not in texts:
-                texts.append(text)
-        return texts
+            # Raw bytes, decoded ourselves: never trust a guessed character set.
+            symbol = QrSymbol.from_bytes(bytes(result.bytes))
+            if symbol not in symbols:
+                symbols.append(symbol)
+        return symbols

@@ -18,13 +18,25 @@ class FrameScan:
     """What one image gave: an ID card payload, and any other codes seen in it.
 
     ``found_by`` names the decoding step that found the payload (for figures and logs);
-    ``other_reasons`` says, per other code, why it is not an ID card QR.
+    ``other_reasons`` says, per other code, why it is not an ID card QR;
+    ``undecodable_codes`` holds the bytes of codes that were read but are not UTF-8 text
+    (no ID card QR: the card's is UTF-8), so that no read code goes unreported.
     """
 
     result: QrParseResult | None
     other_codes: tuple[str, ...] = ()
     found_by: str | None = None
     other_reasons: tuple[str, ...] = ()
+    undecodable_codes: tuple[bytes, ...] = ()
+
+    @property
+    def saw_a_code(self) -> bool:
+        """Whether any QR code at all was read (an ID card's or not)."""
+        return self.result is not None or bool(self.other_codes or self.undecodable_codes)
+
+
+#: Why a code that is not UTF-8 text is not an ID card QR (a stable phrase, in English).
+NOT_UTF8_REASON = "not UTF-8 text (an ID card QR is), so not an ID card QR"
 
 
 def scan_frame(reader: QrReader, frame: Frame) -> FrameScan:
@@ -35,7 +47,9 @@ def scan_frame(reader: QrReader, frame: Frame) -> FrameScan:
     """
     others: list[str] = []
     reasons: list[str] = []
+    undecodable: list[bytes] = []
     for attempt in reader.attempts(frame):
+        undecodable.extend(d for d in attempt.undecodable if d not in undecodable)
         for text in attempt.texts:
             try:
                 result = parse_qr_payload(text)
@@ -44,23 +58,29 @@ def scan_frame(reader: QrReader, frame: Frame) -> FrameScan:
                     others.append(text)
                     reasons.append(exc.reason)
                 continue
-            return FrameScan(result, tuple(others), attempt.step, tuple(reasons))
-    return FrameScan(None, tuple(others), None, tuple(reasons))
+            return FrameScan(
+                result, tuple(others), attempt.step, tuple(reasons), tuple(undecodable)
+            )
+    return FrameScan(None, tuple(others), None, tuple(reasons), tuple(undecodable))
 
 
 def scan_pages(reader: QrReader, pages: Sequence[Frame]) -> FrameScan:
     """The first ID card payload on any page (a photo has one, a PDF several)."""
     others: list[str] = []
     reasons: list[str] = []
+    undecodable: list[bytes] = []
     for page in pages:
         scan = scan_frame(reader, page)
         for text, reason in zip(scan.other_codes, scan.other_reasons, strict=True):
             if text not in others:
                 others.append(text)
                 reasons.append(reason)
+        undecodable.extend(d for d in scan.undecodable_codes if d not in undecodable)
         if scan.result is not None:
-            return FrameScan(scan.result, tuple(others), scan.found_by, tuple(reasons))
-    return FrameScan(None, tuple(others), None, tuple(reasons))
+            return FrameScan(
+                scan.result, tuple(others), scan.found_by, tuple(reasons), tuple(undecodable)
+            )
+    return FrameScan(None, tuple(others), None, tuple(reasons), tuple(undecodable))
 
 
 class VideoQrScanner:
@@ -132,5 +152,6 @@ class VideoQrScanner:
                         scan.other_codes,
                         f"burst/{burst.found_by}",
                         scan.other_reasons,
+                        scan.undecodable_codes,
                     )
         return scan

@@ -1,12 +1,13 @@
 """``reception qr``: decode ID card QR codes from files, text or the camera.
 
 Errors in the JSON are ``code: detail`` with a stable code: ``not_id_qr`` (a QR code that
-is not an ID card's; ``raw`` holds its text), ``no_qr_code``, ``file_unreadable``,
+is not an ID card's; ``raw`` holds its text, or ``raw_hex`` its bytes when they are not
+UTF-8 text), ``no_qr_code`` (no code read at all), ``file_unreadable``,
 ``device_unavailable``.
 
 ``qr decode FILE... [--json]`` prints one object per file (``file``, ``ok``, ``raw``,
-``identity``, ``warnings``, ``error``) and exits 0 only when every file gave an ID card
-payload. ``qr parse PAYLOAD`` parses text (as a scanner gun delivers it); ``qr camera``
+``identity``, ``warnings``, ``error``, ``raw_hex``) and exits 0 only when every file gave
+an ID card payload. ``qr parse PAYLOAD`` parses text (as a scanner gun delivers it); ``qr camera``
 opens a camera and prints the first payload it sees.
 """
 
@@ -24,7 +25,7 @@ from hardware.errors import HardwareError
 from hardware.qr.cascade import DEFAULT_ORDER, CascadeOrderError, QrCascade, build_cascade
 from reception.errors import UserError
 from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
-from reception.intake.qr_reading import FrameScan, scan_frame, scan_pages
+from reception.intake.qr_reading import NOT_UTF8_REASON, FrameScan, VideoQrScanner, scan_pages
 from reception.intake.wedge_garbling import assess_text_integrity
 from reception.privacy.processing_log import Action
 from ui.cli.context import CliContext
@@ -80,19 +81,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def outcome(scan: FrameScan | None, error: str | None = None) -> dict[str, Any]:
-    """The JSON object of one read: a payload, or why there is none (``raw`` kept)."""
+    """The JSON object of one read: a payload, or why there is none.
+
+    Any code that was read is reported with what it held: ``raw`` its text, or, for a
+    code whose bytes are not UTF-8 text, ``raw_hex`` its bytes (``raw`` is then null),
+    and ``error`` says why it is not an ID card QR. ``no_qr_code`` means none was read.
+    """
     if scan is not None and scan.result is not None:
-        return _result_object(scan.result)
-    raw = None
+        return {**_result_object(scan.result), "raw_hex": None}
+    raw = raw_hex = None
     if error is None and scan is not None and scan.other_codes:
         raw = scan.other_codes[0]
         error = f"not_id_qr: {scan.other_reasons[0]}"
+    elif error is None and scan is not None and scan.undecodable_codes:
+        raw_hex = scan.undecodable_codes[0].hex()
+        error = f"not_id_qr: {NOT_UTF8_REASON}"
     return {
         "ok": False,
         "raw": raw,
         "identity": None,
         "warnings": [],
         "error": error or "no_qr_code: no QR code found",
+        "raw_hex": raw_hex,
     }
 
 
@@ -133,7 +143,7 @@ def run_decode(args: argparse.Namespace, context: CliContext) -> int:
 def run_parse(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception qr parse``."""
     try:
-        obj = _result_object(parse_qr_payload(args.payload))
+        obj = {**_result_object(parse_qr_payload(args.payload)), "raw_hex": None}
     except QrPayloadError as exc:
         obj = {
             "ok": False,
@@ -141,6 +151,7 @@ def run_parse(args: argparse.Namespace, context: CliContext) -> int:
             "identity": None,
             "warnings": [],
             "error": f"not_id_qr: {exc.reason}",
+            "raw_hex": None,
         }
     _log_read(context, obj)
     _print(obj, args.json, label="payload")
@@ -168,20 +179,22 @@ def run_camera(args: argparse.Namespace, context: CliContext) -> int:
     else:
         index = args.device if args.device is not None else context.config.devices.camera_index
         camera = OpenCvCamera(0 if index is None else index)
-    cascade = build_cascade()
+    scanner = VideoQrScanner(build_cascade())
     deadline = time.monotonic() + args.timeout
-    last: FrameScan | None = None
+    last: FrameScan | None = None  # the last scan that read any code
     try:
         camera.open(args.width, args.height)
         with camera:
             while time.monotonic() < deadline:
-                last = scan_frame(cascade, camera.read())
-                if last.result is not None:
+                scan = scanner.offer(camera.read())
+                if scan.saw_a_code:
+                    last = scan
+                if scan.result is not None:
                     break
     except HardwareError as exc:
         _print(outcome(None, error=f"{exc.code}: {exc}"), args.json, label="camera")
         return EXIT_NOT_ALL_READ
-    nothing_seen = last is None or (last.result is None and not last.other_codes)
+    nothing_seen = last is None
     timed_out = f"no_qr_code: none seen in {args.timeout:g} s"
     obj = outcome(last, error=timed_out if nothing_seen else None)
     _log_read(context, obj)
@@ -212,6 +225,8 @@ def _print(obj: dict[str, Any], as_json: bool, *, label: str) -> None:
         print(f"{label}: {obj['error']}")
         if obj["raw"] is not None:
             print(f"  raw: {obj['raw']}")
+        if obj.get("raw_hex") is not None:
+            print(f"  raw (hex): {obj['raw_hex']}")
         return
     identity = obj["identity"]
     print(f"{label}: {identity['id_number']}  {identity['full_name']}")

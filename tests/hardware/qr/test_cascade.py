@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from hardware.camera.interface import Frame
@@ -144,3 +145,34 @@ def test_steps_of_a_missing_decoder_are_left_out() -> None:
     decoders = {**available_decoders(), "zbar": None}
     cascade = QrCascade.from_order("zxing, zbar, zbar/regions", decoders)
     assert [step.name for step in cascade.steps] == ["zxing-cpp"]
+
+
+def code_of_bytes(data: bytes, scale: int = 4) -> Frame:
+    """A clean image of a QR code holding exactly ``data`` (any bytes, no ECI)."""
+    import zxingcpp  # tests may use zxing-cpp's writer; the app only reads
+
+    image = np.array(
+        zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode).to_image(scale=scale)
+    )
+    return np.pad(image, 40, constant_values=255)
+
+
+# "Đà Nẵng" in Windows-1258, the legacy Vietnamese code page (ă, then a combining tilde):
+# not UTF-8.
+CP1258_BYTES = b"\xd0\xe0 N\xe3\xdeng"
+
+
+@pytest.mark.parametrize("decoder", [ZxingQrDecoder(), ZbarQrDecoder()], ids=lambda d: d.name)
+def test_a_code_that_is_not_utf8_is_read_with_its_bytes_never_guessed(decoder: QrDecoder) -> None:
+    image = code_of_bytes(CP1258_BYTES)
+    assert decoder.decode(image) == []  # no text is made up
+    if isinstance(decoder, ZbarQrDecoder) and not decoder.binary_mode:
+        pytest.skip("this zbar has no binary mode: non-ASCII bytes are not the code's")
+    [symbol] = decoder.read(image)
+    assert symbol.data == CP1258_BYTES and symbol.text is None
+
+
+def test_the_cascade_reports_undecodable_codes_apart_from_texts() -> None:
+    attempts = list(build_cascade().attempts(code_of_bytes(CP1258_BYTES)))
+    assert attempts[0].texts == ()
+    assert attempts[0].undecodable == (CP1258_BYTES,)

@@ -112,3 +112,15 @@ def test_the_video_scanner_combines_a_burst_when_single_frames_fail() -> None:
         reads.append(scans[3].found_by)
         assert scans[3].result is None or scans[3].result.raw == payload
     assert sum(step is not None and step.startswith("burst/") for step in reads) >= 2
+
+
+def test_a_code_that_is_not_utf8_is_reported_as_seen_with_its_bytes() -> None:
+    class BytesReader:
+        def attempts(self, image: Frame) -> Iterator[DecodeAttempt]:
+            yield DecodeAttempt("step1", (), (b"\xd0\xe0 N\xfeng",))
+
+    scan = scan_frame(BytesReader(), FRAME)
+    assert scan.result is None and scan.other_codes == ()
+    assert scan.undecodable_codes == (b"\xd0\xe0 N\xfeng",)
+    assert scan.saw_a_code
+    assert not scan_frame(ScriptedReader((), ()), FRAME).saw_a_code

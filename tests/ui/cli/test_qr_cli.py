@@ -14,7 +14,7 @@ from tests.generators.synthetic_people import synthetic_qr_payloads
 from ui.cli import main
 from ui.simulation.person import cccd_qr_text, load_person
 
-KEYS = ["file", "ok", "raw", "identity", "warnings", "error"]
+KEYS = ["file", "ok", "raw", "identity", "warnings", "error", "raw_hex"]
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
@@ -71,6 +71,27 @@ def test_a_file_without_any_code(tmp_path: Path, capsys: pytest.CaptureFixture[s
     status, [obj] = run(["qr", "decode", str(empty), "--json"], capsys)
     assert status == 1
     assert obj["error"] == "no_qr_code: no QR code found"
+    assert obj["raw"] is None and obj["raw_hex"] is None
+
+
+def test_a_code_that_is_not_utf8_is_reported_with_its_bytes_not_as_no_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import numpy as np
+    import zxingcpp
+
+    data = b"\xd0\xc0 N\xc3\xdeNG"  # "ĐÀ NẴNG" in Windows-1258: not UTF-8
+    barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode)
+    image = np.pad(np.array(barcode.to_image(scale=5)), 40, constant_values=255)
+    path = tmp_path / "legacy.png"
+    ok, png = cv2.imencode(".png", image)
+    assert ok
+    path.write_bytes(png.tobytes())
+    status, [obj] = run(["qr", "decode", str(path), "--json"], capsys)
+    assert status == 1
+    assert obj["ok"] is False and obj["raw"] is None
+    assert obj["raw_hex"] == data.hex()
+    assert obj["error"].startswith("not_id_qr: not UTF-8 text")
 
 
 def test_parse_reports_garbled_fields_and_keeps_the_raw_text(
