@@ -88,3 +88,20 @@ def test_concurrent_processes_never_get_the_same_number(tmp_path: Path) -> None:
     numbers = [n for result in results for n in result]
     assert len(numbers) == 160
     assert sorted(numbers) == list(range(1, 161))
+
+
+@pytest.mark.parametrize(
+    ("unit", "digits", "expected"),
+    [
+        ("H49.22", 4, "H49.22-250916-0007"),
+        ("H15.50.05.13", 6, "H15.50.05.13-250916-000007"),
+        ("000.00.01.H49", 7, "000.00.01.H49-250916-0000007"),
+    ],
+)
+def test_codes_of_every_identifier_shape_and_sequence_width(
+    unit: str, digits: int, expected: str
+) -> None:
+    code = format_code(unit, date(2025, 9, 16), 7, digits)
+    assert code == expected
+    match = CODE_PATTERN.match(code)
+    assert match is not None and match["unit"] == unit and int(match["sequence"]) == 7
