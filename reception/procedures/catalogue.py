@@ -41,6 +41,7 @@ from reception.procedures.procedure import (
     fold,
 )
 from reception.storage.atomic_file import write_atomically
+from reception.storage.database import make_private_folder
 from reception.workstation.paths import resources_dir
 
 # Format 2 (December 2026) adds what the 2025 sync record needs: each component's
@@ -143,7 +144,7 @@ def import_catalogue(source: Path, data_dir: Path) -> Catalogue:
         raise CatalogueError(source, [f"not UTF-8 text: {exc}"]) from exc
     catalogue = parse_catalogue(text, source=source)
     target = imported_catalogue_path(data_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     if target.exists():
         # Copied, not renamed: the active file must exist at every moment.
         write_atomically(target.with_name(target.name + ".bak"), target.read_bytes())

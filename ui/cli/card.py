@@ -19,6 +19,7 @@ from reception.intake.chip_keys import ChipKeys, ChipKeysError
 from reception.intake.chip_reading import ChipReadResult, read_chip
 from reception.intake.qr_payload import parse_qr_payload
 from reception.privacy.processing_log import Action
+from reception.storage.atomic_file import write_atomically
 from ui.cli.context import CliContext
 from ui.simulation.chip import simulated_chip
 
@@ -148,7 +149,8 @@ def run_card_read(args: argparse.Namespace, context: CliContext) -> int:
         context.db, Action.READ_CHIP, subject_id=result.identity.id_number
     )
     if args.photo is not None and result.photo is not None:
-        args.photo.write_bytes(result.photo)
+        # A citizen's photo: readable by this user only, whatever the umask.
+        write_atomically(args.photo, result.photo)
         context.processing_log.record(
             context.db, Action.EXPORT, subject_id=result.identity.id_number, detail="photo"
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +20,7 @@ from reception.digitising.signing import (
     pin_from_environment,
 )
 from reception.digitising.sources import load_files
+from reception.storage.atomic_file import write_atomically
 from ui.cli.context import CliContext
 
 EXIT_SKIPPED = 1  # the PDF was written, but some input files could not be read
@@ -126,10 +126,15 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
         store.record(result, actor=operator)
         try:
             args.out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(target, args.out)
+            # Written like the kept copy: fsync'd before success is said, readable by
+            # this user only (a copy would take the umask's 0644).
+            write_atomically(args.out, target.read_bytes())
         except OSError as exc:
-            print(f"reception: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
-            return 2
+            print(
+                f"reception: cannot write {args.out}: {exc.strerror} [digitise_failed]",
+                file=sys.stderr,
+            )
+            return 3
     row = result.to_json_dict()
     row["file"] = str(args.out)
     row["skipped"] = [{"file": e.name, "reason": e.reason} for e in loaded.errors]
