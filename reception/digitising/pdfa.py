@@ -47,6 +47,40 @@ class PdfReport:
     marked_pages: int = 0  # pages carrying the conversion mark
 
 
+def mixed_raster_page(background_pdf: bytes, mask_pdf: bytes, ink: tuple[int, int, int]) -> bytes:
+    """One page: the background image, then the text mask painted in ``ink`` over it.
+
+    The mask becomes a stencil (``/ImageMask``): it paints the ink colour where its samples
+    are black and leaves the background elsewhere. That is opaque painting, not
+    transparency (no soft mask, no transparency group), as PDF/A-2b likes it.
+    """
+    try:
+        with (
+            pikepdf.open(io.BytesIO(background_pdf)) as pdf,
+            pikepdf.open(io.BytesIO(mask_pdf)) as mask_source,
+        ):
+            page = pdf.pages[0]
+            (mask_image,) = mask_source.pages[0].get_images().values()
+            stencil = pdf.copy_foreign(mask_image)
+            if "/ColorSpace" in stencil:
+                del stencil["/ColorSpace"]
+            stencil.ImageMask = True
+            stencil.BitsPerComponent = 1
+            page.Resources.XObject.Mrc0 = stencil
+            x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+            red, green, blue = (c / 255 for c in ink)
+            paint = (
+                f"q {red:.3f} {green:.3f} {blue:.3f} rg "
+                f"{x1 - x0:.4f} 0 0 {y1 - y0:.4f} {x0:.4f} {y0:.4f} cm /Mrc0 Do Q\n"
+            )
+            page.contents_add(pdf.make_stream(paint.encode("ascii")))
+            out = io.BytesIO()
+            pdf.save(out)
+            return out.getvalue()
+    except (pikepdf.PdfError, ValueError) as exc:
+        raise DigitiseError(f"a page could not be composed ({exc})") from exc
+
+
 def qpdf_version() -> str:
     """The qpdf library pikepdf is built on (for ``reception self-test``)."""
     return str(pikepdf.__libqpdf_version__)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hardware.imaging import page_cleanup
 from hardware.scanner.interface import ScannedPage
-from reception.digitising import ocr, pdf_images, pdfa, processing
+from reception.digitising import ocr, page_work, pdf_images, pdfa, processing
 from reception.digitising.mark import ConversionMark, MarkPlacement, PageSpace, place_marks
 from reception.digitising.model import (
     ComponentInfo,
@@ -85,27 +85,19 @@ def digitise(
     progress(done, total, "processing")
 
     kind = processing.choose_component_kind([p.image for p in kept], options.mode)
-    upright = ocr.upright_turns if use_ocr and options.fix_orientation else None
-    processed: list[processing.ProcessedPage] = []
-    for page in kept:
-        processed.append(processing.process_page(page, kind, options, upright))
-        done += 1
-        progress(done, total, "processing")
 
-    layers: list[bytes | None] = []
-    for done_page in processed:
-        if use_ocr:
-            layers.append(
-                ocr.text_layer_pdf(done_page.pixels, done_page.dpi, options.ocr_languages)
-            )
-            done += 1
-            progress(done, total, "ocr")
-        else:
-            layers.append(None)
+    def step_done(stage: str) -> None:
+        nonlocal done
+        done += 1
+        progress(done, total, stage)
+
+    finished = page_work.finish_pages(kept, kind, options, use_ocr, step_done)
+    processed = [f.page for f in finished]
+    layers = [f.text_layer for f in finished]
 
     created_at = clock()
     file_id = uuid.uuid4().hex
-    page_pdfs = [pdf_images.image_page_pdf(p.data, p.dpi) for p in processed]
+    page_pdfs = [_page_pdf(p) for p in processed]
     placements: list[MarkPlacement] = []
     marks: bytes | None = None
     if options.mark:
@@ -155,11 +147,20 @@ def digitise(
         created_at=created_at,
         blank_pages_removed=removed,
         page_modes=tuple(p.kind.value for p in processed),
+        page_encodings=tuple(p.encoding.value for p in processed),
         file_id=file_id,
         marked=marks is not None,
         signed=signed is not None,
         signer=signed.signer if signed is not None else None,
     )
+
+
+def _page_pdf(page: processing.ProcessedPage) -> bytes:
+    if page.encoding is processing.Encoding.MIXED and page.mask is not None:
+        background = pdf_images.image_page_pdf(page.data, page.background_dpi)
+        mask = pdf_images.image_page_pdf(page.mask, page.mask_dpi)
+        return pdfa.mixed_raster_page(background, mask, page.ink)
+    return pdf_images.image_page_pdf(page.data, page.dpi)
 
 
 def _space(page: processing.ProcessedPage) -> PageSpace:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from hardware.imaging import encoding, page_cleanup
+from hardware.imaging import encoding, mixed_raster, page_cleanup
 from hardware.scanner.interface import ScannedPage
 from reception.digitising.model import ComponentMode, DigitiseOptions, PageEdit
 
@@ -32,18 +32,30 @@ class PageKind(enum.StrEnum):
 class Encoding(enum.StrEnum):
     JPEG = "jpeg"
     G4_TIFF = "g4"
+    MIXED = "mixed"  # a G4 text mask over a low-resolution JPEG background
 
 
 @dataclass(frozen=True, slots=True)
 class ProcessedPage:
-    """A page ready for the PDF: ``data`` is a JPEG or a one-page G4 TIFF at ``dpi``."""
+    """A page ready for the PDF: ``data`` is a JPEG or a one-page G4 TIFF at ``dpi``.
+
+    A mixed raster page (``Encoding.MIXED``) has ``data`` the background JPEG at
+    ``background_dpi`` and ``mask`` the text as a G4 TIFF at ``mask_dpi``, painted in
+    ``ink``; ``alternative`` is the same page continuous-tone, stored instead when OCR
+    finds the mixed page less legible.
+    """
 
     data: bytes
     encoding: Encoding
     kind: PageKind
     dpi: int
-    pixels: Pixels  # what OCR reads: the final image, grey or bilevel
+    pixels: Pixels  # what OCR reads: the page as stored, grey or bilevel, at ``dpi``
     reused_source_jpeg: bool = False
+    mask: bytes | None = None
+    mask_dpi: int = 0
+    background_dpi: int = 0
+    ink: tuple[int, int, int] = (0, 0, 0)
+    alternative: ProcessedPage | None = None
 
 
 def choose_component_kind(pages: list[Pixels], mode: ComponentMode) -> PageKind:
@@ -119,7 +131,8 @@ def process_page(
         colour = image if image.ndim == 3 else np.repeat(image[:, :, None], 3, axis=2)
         colour = page_cleanup.clean_background(colour, white)
         data = encoding.encode_jpeg(colour, dpi, options.jpeg_quality)
-        return ProcessedPage(data, Encoding.JPEG, kind, dpi, page_cleanup.to_gray(colour))
+        plain = ProcessedPage(data, Encoding.JPEG, kind, dpi, page_cleanup.to_gray(colour))
+        return _mixed(colour, plain, options) if options.mixed_raster else plain
 
     gray = page_cleanup.clean_background(page_cleanup.to_gray(image), white)
     if kind is PageKind.BW and page_cleanup.midtone_ratio(gray) <= MIDTONE_LIMIT:
@@ -127,4 +140,31 @@ def process_page(
         data = encoding.encode_g4_tiff(bilevel, dpi)
         return ProcessedPage(data, Encoding.G4_TIFF, kind, dpi, bilevel)
     data = encoding.encode_jpeg(gray, dpi, options.jpeg_quality)
-    return ProcessedPage(data, Encoding.JPEG, PageKind.GRAY, dpi, gray)
+    plain = ProcessedPage(data, Encoding.JPEG, PageKind.GRAY, dpi, gray)
+    return _mixed(gray, plain, options) if options.mixed_raster else plain
+
+
+def _mixed(cleaned: Pixels, plain: ProcessedPage, options: DigitiseOptions) -> ProcessedPage:
+    """The mixed raster form of a text page (``plain`` kept as the alternative), or
+    ``plain`` itself for a page with photographs."""
+    layers = mixed_raster.separate(cleaned, plain.dpi)
+    if layers is None:
+        return plain
+    background = encoding.encode_jpeg(
+        layers.background, layers.background_dpi, options.background_jpeg_quality
+    )
+    mask = encoding.encode_g4_tiff(layers.mask, layers.mask_dpi)
+    if len(background) + len(mask) >= len(plain.data):
+        return plain  # nothing gained (a page covered in text or colour)
+    return ProcessedPage(
+        data=background,
+        encoding=Encoding.MIXED,
+        kind=plain.kind,
+        dpi=plain.dpi,
+        pixels=layers.preview,
+        mask=mask,
+        mask_dpi=layers.mask_dpi,
+        background_dpi=layers.background_dpi,
+        ink=layers.ink,
+        alternative=plain,
+    )

@@ -59,7 +59,8 @@ def test_a_component_is_a_pdfa_with_metadata_and_its_hash(
 ) -> None:
     pages = [_page(gray(text_page(lines=(f"Trang {n}", "Nội dung")))) for n in (1, 2, 3)]
     out = tmp_path / component_file_name(info, 1)
-    result = digitise(pages, info, out, options=NO_OCR, clock=lambda: FIXED)
+    continuous = DigitiseOptions(ocr=False, mixed_raster=False)
+    result = digitise(pages, info, out, options=continuous, clock=lambda: FIXED)
     data = out.read_bytes()
     assert result.pages == 3 and result.bytes == len(data)
     assert result.sha256 == hashlib.sha256(data).hexdigest()
