@@ -248,6 +248,31 @@ def _v6_legal_basis(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_shared_components(db: sqlite_utils.Database) -> None:
+    """Digitised components sent to the province's shared store (the citizen's store).
+
+    Recording a component for reuse queues its upload in the same transaction
+    (``shared_component_jobs``, an outbox like the dossiers'); ``signer`` is who signed the
+    copy (None: marked, not signed), sent with it.
+    """
+    db.executescript(
+        """
+        ALTER TABLE digitised_components ADD COLUMN signer TEXT;
+        CREATE TABLE shared_component_jobs (
+            digitised_id INTEGER PRIMARY KEY REFERENCES digitised_components (id),
+            idempotency_key TEXT NOT NULL UNIQUE,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'attention')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            item_id TEXT,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT
+        );
+        CREATE INDEX shared_component_jobs_state ON shared_component_jobs (state);
+        """
+    )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 _BY_VERSION: dict[int, Migration] = {
@@ -257,6 +282,7 @@ _BY_VERSION: dict[int, Migration] = {
     4: _v4_digitised_components,
     5: _v5_personal_data,
     6: _v6_legal_basis,
+    7: _v7_shared_components,
 }
 
 
