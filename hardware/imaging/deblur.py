@@ -20,10 +20,11 @@ wrong text; it just gives none.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import cast
 
 import cv2
@@ -72,9 +73,12 @@ def _window(grey: Frame, side: int = ANALYSIS_SIDE) -> Float:
     removed and Hann-windowed (the window keeps the crop's edges out of the spectrum)."""
     h, w = grey.shape[:2]
     y0, x0 = max(0, (h - side) // 2), max(0, (w - side) // 2)
-    crop = grey[y0 : y0 + side, x0 : x0 + side].astype(np.float32)
-    crop = cv2.copyMakeBorder(
-        crop, 0, side - crop.shape[0], 0, side - crop.shape[1], cv2.BORDER_REFLECT
+    centre = grey[y0 : y0 + side, x0 : x0 + side].astype(np.float32)
+    crop = cast(
+        Float,
+        cv2.copyMakeBorder(
+            centre, 0, side - centre.shape[0], 0, side - centre.shape[1], cv2.BORDER_REFLECT
+        ),
     )
     crop -= float(crop.mean())
     hann = np.hanning(side).astype(np.float32)
@@ -117,7 +121,7 @@ def estimate_motion(grey: Frame) -> MotionEstimate:
                 if denominator < 0:
                     length += 0.5 * float(left - right) / float(denominator)
             best = (float(scores[index]), float(angle), length)
-    strength, angle, length = best
+    strength, best_angle, best_length = best
     count = len(per_angle)
     peaks = [  # local maxima over directions (which wrap around at 180°)
         i
@@ -126,7 +130,7 @@ def estimate_motion(grey: Frame) -> MotionEstimate:
     ]
     peaks.sort(key=lambda i: -per_angle[i])
     angles = tuple(float(i * _ANGLE_STEP) for i in peaks[:MOTION_DIRECTIONS_TRIED])
-    return MotionEstimate(angle=angle, length=length, strength=strength, angles=angles)
+    return MotionEstimate(angle=best_angle, length=best_length, strength=strength, angles=angles)
 
 
 def _radial_profile(spectrum: Float) -> npt.NDArray[np.float64]:
@@ -237,10 +241,9 @@ class WienerDeconvolver:
         kernel[:kh, :kw] = psf  # not centred: the output shifts by (kh//2, kw//2) instead
         h = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
         # G · conj(H) / (|H|² + nsr)
-        numerator = cv2.mulSpectrums(self._spectrum, h, 0, conjB=True)
-        power = cv2.mulSpectrums(h, h, 0, conjB=True)[..., 0] + nsr
-        numerator /= power[..., None]
-        restored = cv2.idft(numerator, flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)
+        numerator = cast(Float, cv2.mulSpectrums(self._spectrum, h, 0, conjB=True))
+        power = cast(Float, cv2.mulSpectrums(h, h, 0, conjB=True))[..., 0] + nsr
+        restored = cv2.idft(numerator / power[..., None], flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)
         top, left = self._pad - kh // 2, self._pad - kw // 2
         return cast(Float, restored[top : top + self._core[0], left : left + self._core[1]])
 
@@ -267,8 +270,21 @@ def _centre(grey: Frame, side: int) -> Frame:
     return grey[y0 : y0 + side, x0 : x0 + side]
 
 
-def blur_hypotheses(grey: Frame) -> list[tuple[Float, float]]:
-    """Point spread functions (with their Wiener noise ratio) for ``grey``, best first.
+@dataclass(frozen=True, slots=True)
+class BlurHypothesis:
+    """One explanation of a region's blur: its point spread function, the Wiener noise
+    ratio to restore it with, its score (lower is better, :func:`mid_tone_share`), and
+    close variants worth decoding too when it is the best (a line half a pixel shorter
+    or longer: the decodable range of lengths can be that narrow)."""
+
+    score: float
+    psf: Float = field(repr=False)
+    nsr: float
+    variants: tuple[Float, ...] = field(default=(), repr=False)
+
+
+def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
+    """The best explanation of each kind for ``grey``'s blur, best first.
 
     Each is tried on the centre of the region and scored by :func:`mid_tone_share`: for
     each of the spectrum's likely motion directions, lines 2 px apart in length, refined
@@ -278,36 +294,42 @@ def blur_hypotheses(grey: Frame) -> list[tuple[Float, float]]:
     """
     probe = WienerDeconvolver(_centre(grey, PROBE_SIDE), pad=20)
 
-    def score(psf: Float, nsr: float = WIENER_NSR) -> tuple[float, Float, float]:
-        return (mid_tone_share(probe.restore(psf, nsr)), psf, nsr)
+    def score(psf: Float, nsr: float = WIENER_NSR) -> BlurHypothesis:
+        return BlurHypothesis(mid_tone_share(probe.restore(psf, nsr)), psf, nsr)
 
-    def best(candidates: Iterator[tuple[float, Float, float]]) -> tuple[float, Float, float]:
-        return min(candidates, key=lambda item: item[0])
+    def best(candidates: Iterable[BlurHypothesis]) -> BlurHypothesis:
+        return min(candidates, key=lambda item: item.score)
 
-    families: list[tuple[float, Float, float]] = []
+    families: list[BlurHypothesis] = []
     for angle in estimate_motion(grey).angles:
         lines = {length: score(motion_psf(length, angle)) for length in PROBED_LENGTHS}
         for step in (1.0, 0.5):  # refine around the best length so far
-            centre = min(lines, key=lambda length: lines[length][0])
+            centre = min(lines, key=lambda length: lines[length].score)
             for length in (centre - step, centre + step):
                 if length >= MIN_MOTION_PX - 1 and length not in lines:
                     lines[length] = score(motion_psf(length, angle))
-        families.append(min(lines.values(), key=lambda item: item[0]))
+        length = min(lines, key=lambda length: lines[length].score)
+        variants = tuple(motion_psf(length + d, angle) for d in (-0.5, 0.5, -1.0, 1.0))
+        families.append(dataclasses.replace(lines[length], variants=variants))
     families.append(best(score(disc_psf(radius)) for radius in DEFOCUS_RADII[::2]))
     families.append(best(score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)))
-    families.sort(key=lambda item: item[0])
-    return [(psf, nsr) for _, psf, nsr in families]
+    families.sort(key=lambda item: item.score)
+    return families
 
 
 def deblurred_candidates(
     grey: Frame, *, enlarge: float = 2.0, count: int = RESTORATIONS_DECODED
 ) -> Iterator[Frame]:
-    """Restorations of a candidate region ``grey`` (at the frame's own resolution), the
-    ``count`` best-scored blur hypotheses (:func:`blur_hypotheses`) first, each enlarged
-    by ``enlarge``. Lazy: the caller stops at the first that decodes."""
-    hypotheses = blur_hypotheses(grey)
+    """Restorations of a candidate region ``grey`` (at the frame's own resolution): the
+    best-scored hypothesis (:func:`blur_hypotheses`) and its variants, then the next
+    ``count - 1`` families' best, each enlarged by ``enlarge``. Lazy: the caller stops at
+    the first that decodes."""
+    hypotheses = blur_hypotheses(grey)[:count]
     deconvolver = WienerDeconvolver(grey)
-    for psf, nsr in hypotheses[:count]:
+    order = [(h.psf, h.nsr) for h in hypotheses[:1]]
+    order += [(variant, hypotheses[0].nsr) for variant in hypotheses[0].variants]
+    order += [(h.psf, h.nsr) for h in hypotheses[1:]]
+    for psf, nsr in order:
         # Restored with half the noise ratio the probe used: sharper modules read better,
         # while the ranking needs the smoother, steadier version.
         yield _enlarge(deconvolver.deconvolve(psf, nsr / 2), enlarge)

@@ -44,13 +44,14 @@ def _align_to(reference: npt.NDArray[np.float32], image: npt.NDArray[np.float32]
     shift = np.array([[1, 0, dx], [0, 1, dy]], np.float32)
     # Phase correlation is thrown off by blurs of different directions; ECC on smoothed
     # copies (where the blurs differ less) refines the shift to a fraction of a pixel.
-    smooth_ref = cv2.GaussianBlur(reference, (0, 0), 2.0)
-    smooth_img = cv2.GaussianBlur(image, (0, 0), 2.0)
+    smooth_ref = cast(npt.NDArray[np.float32], cv2.GaussianBlur(reference, (0, 0), 2.0))
+    smooth_img = cast(npt.NDArray[np.float32], cv2.GaussianBlur(image, (0, 0), 2.0))
     criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 30, 1e-4)
     with contextlib.suppress(cv2.error):  # ECC did not converge: keep phase correlation's
-        _, shift = cv2.findTransformECC(
-            smooth_ref, smooth_img, shift, cv2.MOTION_TRANSLATION, criteria, None, 1
+        _, found = cv2.findTransformECC(
+            smooth_ref, smooth_img, shift, cv2.MOTION_TRANSLATION, criteria
         )
+        shift = np.asarray(found, np.float32)
     size = (reference.shape[1], reference.shape[0])
     flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
     return cast(

@@ -140,7 +140,7 @@ def native_crop(grey: Frame, region: Region, margin: float = 0.2) -> Frame:
 
 def enlargement(crop: Frame) -> float:
     """How much :func:`crop_region` enlarges ``crop`` (1.0: not at all)."""
-    return min(MAX_UPSCALE, REGION_TARGET_SIDE / max(1, *crop.shape[:2]))
+    return min(MAX_UPSCALE, REGION_TARGET_SIDE / max(1, int(crop.shape[0]), int(crop.shape[1])))
 
 
 def crop_region(grey: Frame, region: Region, margin: float = 0.2) -> Frame:

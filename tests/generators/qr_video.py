@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import cast
 
 import cv2
 
@@ -124,5 +125,6 @@ def shaky_burst(payload: str, seed: int) -> list[Frame]:
         frame = desk.copy()
         renderer.place(frame, card, angle=5, tilt=0.03, centre=(640 + 3 * k, 360 - 2 * k))
         frame = convolve(frame, motion_kernel(14, angle + seed * 7))
-        frames.append(cv2.cvtColor(sensor_noise(renderer, frame, 2.0), cv2.COLOR_BGR2GRAY))
+        grey = cv2.cvtColor(sensor_noise(renderer, frame, 2.0), cv2.COLOR_BGR2GRAY)
+        frames.append(cast(Frame, grey))
     return frames

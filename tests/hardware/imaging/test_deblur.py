@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import cv2
 import numpy as np
 import pytest
@@ -31,7 +33,7 @@ def blurred_code(kernel: np.ndarray, ppm: float = 3.0, seed: int = 1) -> Frame:
     )
     blurred = cv2.filter2D(paper.astype(np.float32), -1, kernel, borderType=cv2.BORDER_REFLECT)
     noise = np.random.default_rng(seed).normal(0, 2.0, blurred.shape)
-    return np.clip(blurred + noise, 0, 255).astype(np.uint8)
+    return cast(Frame, np.clip(blurred + noise, 0, 255).astype(np.uint8))
 
 
 def angle_error(a: float, b: float) -> float:

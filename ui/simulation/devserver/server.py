@@ -9,6 +9,8 @@ with a real server.
 
 from __future__ import annotations
 
+import contextlib
+import hmac
 import json
 import logging
 import re
@@ -34,6 +36,21 @@ _STATUS_RANGE = re.compile(r"^bytes \*/(\d+)$")
 _SYNC_DATE = re.compile(r"^\d{14}$")
 REQUIRED_FIELDS = ("MaHoSo", "MaTTHC", "TenTTHC", "ChuHoSo", "NgayTiepNhan", "TrangThaiHoSo")
 MAX_JSON_BYTES = 1 << 20
+_FILE_ID = re.compile(r"^[0-9a-f]{64}$")
+#: A file chunk's largest body (the client sends 1 MiB chunks).
+MAX_CHUNK_BYTES = 16 << 20
+#: Seconds a connection may stay silent (slow headers, a body shorter than announced).
+SOCKET_TIMEOUT_SECONDS = 15.0
+#: Connections served at once; more are refused at once with 503.
+MAX_CONNECTIONS = 64
+
+
+class BadRequestError(Exception):
+    """A request the server refuses before reading it (a malformed ``Content-Length``)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class DevServer:
@@ -47,6 +64,8 @@ class DevServer:
         port: int = 0,
         faults: FaultPlan | None = None,
         users: Mapping[str, str] | None = None,
+        socket_timeout: float = SOCKET_TIMEOUT_SECONDS,
+        max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         self.store = ProtocolStore(data)
         self.faults = FaultInjector(faults or FaultPlan())
@@ -54,8 +73,8 @@ class DevServer:
         self._tokens: dict[str, float] = {}
         self._tokens_lock = threading.Lock()
         self.requests = 0
-        handler = type("Handler", (_Handler,), {"server_state": self})
-        self.httpd = _Server((host, port), handler)
+        handler = type("Handler", (_Handler,), {"server_state": self, "timeout": socket_timeout})
+        self.httpd = _Server((host, port), handler, max_connections=max_connections)
         self._thread: threading.Thread | None = None
 
     @property
@@ -79,7 +98,19 @@ class DevServer:
         self.store.close()
 
     def login(self, username: object, password: object) -> str | None:
-        if not isinstance(username, str) or self.users.get(username) != password:
+        """A session token for a configured user and password, else None.
+
+        Both must be strings; the password is compared in constant time, and an unknown
+        user costs the same comparison, so timing tells nothing about which was wrong.
+        """
+        if not isinstance(username, str) or not isinstance(password, str):
+            return None
+        expected = self.users.get(username)
+        matches = hmac.compare_digest(
+            (expected if expected is not None else "\x00" + password).encode("utf-8", "replace"),
+            password.encode("utf-8", "replace"),
+        )
+        if expected is None or not matches:
             return None
         token = secrets.token_urlsafe(24)
         with self._tokens_lock:
@@ -111,11 +142,51 @@ class DevServer:
                 return f"{name} must be yyyyMMddHHmmss"
         if str(record["MaTTHC"]) in self.faults.plan.refuse_procedures:
             return f"procedure {record['MaTTHC']} is not handled by this unit"
+        return _file_reference_problem(record.get("TaiLieuNop"))
+
+
+def _file_reference_problem(documents: object) -> str | None:
+    """Files are named by the id this server gave them, never by a path: a record naming
+    ``/etc/passwd`` or ``../x`` is refused before anything looks at the disk."""
+    if documents is None:
         return None
+    if not isinstance(documents, list):
+        return "TaiLieuNop must be a list"
+    for index, doc in enumerate(documents):
+        if not isinstance(doc, dict):
+            return f"TaiLieuNop[{index}] must be an object"
+        file_id = doc.get("TepDinhKemId")
+        if not isinstance(file_id, str) or _FILE_ID.match(file_id) is None:
+            return f"TaiLieuNop[{index}].TepDinhKemId must be a file id given by this server"
+        where = doc.get("DuongDanTaiTepTin")
+        if where is not None and where != f"/files/{file_id}":
+            return f"TaiLieuNop[{index}].DuongDanTaiTepTin must be /files/{{TepDinhKemId}}"
+    return None
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # Refused connections wait in the kernel's queue, not in threads of ours.
+    request_queue_size = MAX_CONNECTIONS
+
+    def __init__(self, *args: Any, max_connections: int = MAX_CONNECTIONS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._slots = threading.BoundedSemaphore(max_connections)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve in a thread when a slot is free; otherwise answer 503 and hang up."""
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.sendall(
+                    b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                    b"Connection: close\r\n\r\n"
+                )
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that hung up (timeouts, killed processes) is normal here."""
@@ -129,6 +200,9 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server_state: DevServer
     protocol_version = "HTTP/1.1"
+    # The socket's timeout: a client that sends its headers or body too slowly, or less
+    # body than it announced, loses its connection instead of holding a thread for ever.
+    timeout = SOCKET_TIMEOUT_SECONDS
     # Headers and body leave in separate writes: without this, Nagle's algorithm and the
     # client's delayed ACK add ~40 ms to every answer on a kept-alive connection.
     disable_nagle_algorithm = True
@@ -148,6 +222,32 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve()
 
     def _serve(self) -> None:
+        try:
+            self._content_length()
+        except BadRequestError as exc:
+            # Nothing of the body is read: the connection is closed after the answer.
+            self.close_connection = True
+            self._answer(Answer(exc.status, {"message": str(exc)}))
+            return
+        self._serve_checked()
+
+    def _content_length(self) -> int:
+        """The body's announced length, checked before a byte of it is read."""
+        values = self.headers.get_all("Content-Length") or []
+        if len(set(values)) > 1:
+            raise BadRequestError(400, "conflicting Content-Length headers")
+        if self.headers.get("Transfer-Encoding"):
+            raise BadRequestError(411, "Transfer-Encoding is not accepted; send Content-Length")
+        text = values[0].strip() if values else "0"
+        if not text.isdigit() or len(text) > 12:
+            raise BadRequestError(400, "Content-Length must be a number of bytes")
+        length = int(text)
+        limit = MAX_CHUNK_BYTES if self.command == "PUT" else MAX_JSON_BYTES
+        if length > limit:
+            raise BadRequestError(413, f"the body is larger than {limit} bytes")
+        return length
+
+    def _serve_checked(self) -> None:
         state = self.server_state
         state.requests += 1
         if state.faults.is_down():
@@ -162,7 +262,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(Answer(503, {"message": "injected failure"}))
             return
         if fault is Fault.DROP_REQUEST and self.command != "PUT":
-            self.rfile.read(int(self.headers.get("Content-Length") or 0) // 2)
+            self.rfile.read(self._content_length() // 2)
             self._hang_up()
             return
         answer = self._route(fault)
@@ -212,7 +312,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _put_file(self, sha: str, fault: Fault) -> Answer | None:
         store = self.server_state.store
         content_range = self.headers.get("Content-Range", "")
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self._content_length()
         status = _STATUS_RANGE.match(content_range)
         if status is not None:
             self._skip_body()
@@ -251,7 +351,18 @@ class _Handler(BaseHTTPRequestHandler):
     # -- the wire --------------------------------------------------------------------------
 
     def _json_body(self) -> object:
-        length = int(self.headers.get("Content-Length") or 0)
+        length = self._content_length()
+        data = self.rfile.read(length)
+        if len(data) < length:
+            self.close_connection = True  # the client announced more than it sent
+            return None
+        try:
+            return json.loads(data or b"null")
+        except (ValueError, RecursionError):
+            return None
+
+    def _skip_body(self) -> None:
+        length = self._content_length()
         if length > MAX_JSON_BYTES:
             self.close_connection = True
             return None
