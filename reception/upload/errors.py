@@ -41,6 +41,12 @@ class ServerUnavailableError(TransientUploadError):
     code = "server_unavailable"
 
 
+class CredentialsMissingError(TransientUploadError):
+    """No user name and password are configured yet: the jobs wait, none is refused."""
+
+    code = "upload_no_credentials"
+
+
 class PermanentUploadError(UploadError):
     """Retrying the same request cannot succeed; the dossier needs a person."""
 

@@ -26,6 +26,7 @@ from reception.upload.credentials import Credentials
 from reception.upload.errors import (
     AuthenticationRefusedError,
     ConflictRejectedError,
+    CredentialsMissingError,
     LocalFileError,
     ServerUnavailableError,
     ServerUnreachableError,
@@ -214,8 +215,10 @@ class HttpUploader(Uploader):
             return self._token
         credentials = self._credentials()
         if credentials is None:
-            raise AuthenticationRefusedError(
-                "no upload credentials", reason="no user name and password configured"
+            # Not the dossier's fault: it waits (transient) until credentials are set.
+            raise CredentialsMissingError(
+                "no upload credentials: set RECEPTION_SERVER_USERNAME and "
+                "RECEPTION_SERVER_PASSWORD, or the keyring entry reception-upload"
             )
         body = json.dumps({"username": credentials.username, "password": credentials.password})
         answer = self._send(

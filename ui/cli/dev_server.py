@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import threading
 from pathlib import Path
@@ -58,6 +59,17 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception dev-server``."""
     name, _, password = args.user.partition(":")
+    if not name or not password:
+        print(
+            "reception: --user must be NAME:PASSWORD, both non-empty [input_invalid]",
+            file=sys.stderr,
+        )
+        return 2
+    if not 0 <= args.port <= 65535:
+        print(
+            f"reception: --port {args.port}: expected 0 to 65535 [input_invalid]", file=sys.stderr
+        )
+        return 2
     try:
         downtime = tuple(
             (float(a), float(b)) for a, _, b in (w.partition("-") for w in args.downtime)
@@ -78,9 +90,14 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
     except ValueError as exc:
         print(f"reception: {exc}", file=sys.stderr)
         return 2
-    server = DevServer(
-        args.data, host=args.host, port=args.port, faults=plan, users={name: password}
-    ).start()
+    try:
+        server = DevServer(
+            args.data, host=args.host, port=args.port, faults=plan, users={name: password}
+        ).start()
+    except (OSError, sqlite3.Error) as exc:
+        # A port in use, an address not of this machine, a data folder under /proc...
+        print(f"reception: dev-server: cannot start: {exc} [environment_failed]", file=sys.stderr)
+        return 3
     print(f"dev-server: serving {server.url} from {args.data}", flush=True)
     try:
         threading.Event().wait(args.max_seconds)

@@ -12,6 +12,7 @@ from typing import Any
 
 from reception.upload import queue
 from reception.upload.connect import connect
+from reception.upload.credentials import load_credentials
 from reception.upload.dispatcher import Dispatcher
 from reception.upload.drain import drain
 from reception.upload.outbox import JobState
@@ -94,6 +95,15 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception queue drain``."""
     config = context.config
     stop = threading.Event()
+    if load_credentials() is None:
+        # Every job would wait anyway: say so at once, and keep the queue as it is.
+        print(
+            "reception: no upload credentials: set RECEPTION_SERVER_USERNAME and "
+            "RECEPTION_SERVER_PASSWORD (or keyring set reception-upload USERNAME); "
+            "nothing was sent, the queue is kept [upload_no_credentials]",
+            file=sys.stderr,
+        )
+        return 1  # the jobs are still queued
     with connect(config.server, args.server) as uploader:
         dispatcher = Dispatcher(
             context.db,

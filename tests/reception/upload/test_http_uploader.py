@@ -14,8 +14,10 @@ from reception.upload.credentials import Credentials, load_credentials
 from reception.upload.errors import (
     AuthenticationRefusedError,
     ConflictRejectedError,
+    CredentialsMissingError,
     ServerUnavailableError,
     ServerUnreachableError,
+    TransientUploadError,
     ValidationRejectedError,
 )
 from reception.upload.http_uploader import HttpUploader
@@ -100,15 +102,17 @@ def test_an_ended_session_gets_one_new_login(dev_server: ServerFactory) -> None:
         uploader.send_dossier(SyncEnvelope(UNIT, RECORD), "key-1")
 
 
-def test_refused_or_missing_credentials_are_permanent(dev_server: ServerFactory) -> None:
+def test_refused_credentials_are_permanent_missing_ones_wait(dev_server: ServerFactory) -> None:
     server = dev_server()
     wrong = HttpUploader(server.url, lambda: Credentials("demo", "wrong"), timeout_seconds=2)
     with wrong, pytest.raises(AuthenticationRefusedError) as caught:
         wrong.send_dossier(SyncEnvelope(UNIT, RECORD), "k")
     assert caught.value.reason == "user name or password refused"
+    # No credentials yet (issue 16): the dossier waits in the queue, it is not refused.
     none = HttpUploader(server.url, lambda: None, timeout_seconds=2)
-    with none, pytest.raises(AuthenticationRefusedError):
+    with none, pytest.raises(CredentialsMissingError) as missing:
         none.send_dossier(SyncEnvelope(UNIT, RECORD), "k")
+    assert isinstance(missing.value, TransientUploadError)
 
 
 def test_credentials_come_from_the_environment_and_never_print() -> None:
