@@ -50,6 +50,8 @@ MOTION_DIRECTIONS_TRIED = 3
 PROBED_LENGTHS = tuple(float(n) for n in range(3, 18, 2))
 #: Centre of the region on which hypotheses are compared (cheap: ~0.3 ms each).
 PROBE_SIDE = 112
+#: How uneven a hand's speed along the blur is assumed to be, for the ramped variants.
+UNEVEN_SPEED = 0.3
 #: Restorations handed to the decoder, best-scored first.
 RESTORATIONS_DECODED = 3
 DEFOCUS_RADII = tuple(1.5 + 0.25 * i for i in range(19))
@@ -167,22 +169,28 @@ def estimate_defocus(grey: Frame) -> list[float]:
     return [DEFOCUS_RADII[i] for i in order]
 
 
-def motion_psf(length: float, angle: float) -> Float:
-    """A line of ``length`` px at ``angle`` degrees, sampled sub-pixel, summing to 1."""
+def motion_psf(length: float, angle: float, ramp: float = 0.0) -> Float:
+    """A line of ``length`` px at ``angle`` degrees, sampled sub-pixel, summing to 1.
+
+    ``ramp`` (−1 to 1) weighs one end more than the other: a hand that speeds up or
+    slows down during the exposure leaves more light where it moved slowly.
+    """
     size = math.ceil(length) + 3
     centre = (size - 1) / 2
     steps = max(8, int(length * 6))
-    ts = (np.arange(steps) / (steps - 1) - 0.5) * max(length - 1, 0.0)
+    share = np.arange(steps) / (steps - 1)
+    ts = (share - 0.5) * max(length - 1, 0.0)
+    weights = 1.0 + ramp * (2 * share - 1)
     xs = centre + ts * math.cos(math.radians(angle))
     ys = centre + ts * math.sin(math.radians(angle))
     x0, y0 = np.floor(xs).astype(np.intp), np.floor(ys).astype(np.intp)
     fx, fy = xs - x0, ys - y0
     psf = np.zeros((size, size), np.float64)
     # Each sample shared bilinearly between its four neighbouring pixels.
-    np.add.at(psf, (y0, x0), (1 - fx) * (1 - fy))
-    np.add.at(psf, (y0, x0 + 1), fx * (1 - fy))
-    np.add.at(psf, (y0 + 1, x0), (1 - fx) * fy)
-    np.add.at(psf, (y0 + 1, x0 + 1), fx * fy)
+    np.add.at(psf, (y0, x0), weights * (1 - fx) * (1 - fy))
+    np.add.at(psf, (y0, x0 + 1), weights * fx * (1 - fy))
+    np.add.at(psf, (y0 + 1, x0), weights * (1 - fx) * fy)
+    np.add.at(psf, (y0 + 1, x0 + 1), weights * fx * fy)
     return cast(Float, (psf / psf.sum()).astype(np.float32))
 
 
@@ -275,7 +283,8 @@ class BlurHypothesis:
     """One explanation of a region's blur: its point spread function, the Wiener noise
     ratio to restore it with, its score (lower is better, :func:`mid_tone_share`), and
     close variants worth decoding too when it is the best (a line half a pixel shorter
-    or longer: the decodable range of lengths can be that narrow)."""
+    or longer: the decodable range of lengths can be that narrow; one weighed towards
+    either end)."""
 
     score: float
     psf: Float = field(repr=False)
@@ -309,7 +318,12 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
                 if length >= MIN_MOTION_PX - 1 and length not in lines:
                     lines[length] = score(motion_psf(length, angle))
         length = min(lines, key=lambda length: lines[length].score)
-        variants = tuple(motion_psf(length + d, angle) for d in (-0.5, 0.5, -1.0, 1.0))
+        variants = (
+            *(motion_psf(length + d, angle) for d in (-0.5, 0.5)),
+            # Uneven speed, either way along the line: the spectrum cannot tell which.
+            *(motion_psf(length, angle, ramp) for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED)),
+            *(motion_psf(length + d, angle) for d in (-1.0, 1.0)),
+        )
         families.append(dataclasses.replace(lines[length], variants=variants))
     families.append(best(score(disc_psf(radius)) for radius in DEFOCUS_RADII[::2]))
     families.append(best(score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)))
