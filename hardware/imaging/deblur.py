@@ -339,6 +339,8 @@ def deblurred_candidates(
     ``count - 1`` families' best, each enlarged by ``enlarge``. Lazy: the caller stops at
     the first that decodes."""
     hypotheses = blur_hypotheses(grey)[:count]
+    if not hypotheses:
+        return
     deconvolver = WienerDeconvolver(grey)
     order = [(h.psf, h.nsr) for h in hypotheses[:1]]
     order += [(variant, hypotheses[0].nsr) for variant in hypotheses[0].variants]
