@@ -60,6 +60,21 @@ _MESSAGES: dict[str, object] = {
     ),
     "capture_cancelled": QT_TRANSLATE_NOOP("Messages", "The capture was cancelled."),
     "internal": QT_TRANSLATE_NOOP("Messages", "Unexpected error. The details are in the log."),
+    # Personal data: clerk accounts, sign-in, data subjects' requests (issue 14).
+    "sign_in_failed": QT_TRANSLATE_NOOP(
+        "Messages", "The name or the password is wrong, or the account is turned off."
+    ),
+    "sign_in_required": QT_TRANSLATE_NOOP("Messages", "Sign in first."),
+    "administrator_required": QT_TRANSLATE_NOOP(
+        "Messages", "Only an administrator may do this. Ask an administrator to sign in."
+    ),
+    "clerk_invalid": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The account cannot be created or changed like this. Check the name and the password.",
+    ),
+    "subject_request_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The request cannot be recorded like this. Check the ID number and the dates."
+    ),
 }
 
 

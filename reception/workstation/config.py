@@ -97,6 +97,13 @@ class ServerConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class PrivacyConfig:
+    """``[privacy]``: the window locks after ``idle_lock_minutes`` without input."""
+
+    idle_lock_minutes: float = 5.0
+
+
+@dataclass(frozen=True, slots=True)
 class FormsConfig:
     """Which legal basis prints a dossier's forms, and where corrected wording lives."""
 
@@ -163,6 +170,7 @@ class Config:
     digitising: DigitisingConfig = field(default_factory=DigitisingConfig)
     signing: SigningConfig = field(default_factory=SigningConfig)
     forms: FormsConfig = field(default_factory=FormsConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     storage: StorageConfig = field(default_factory=StorageConfig)
 
 
@@ -302,6 +310,9 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
         digitising=digitising,
         forms=forms,
         signing=signing,
+        privacy=PrivacyConfig(
+            idle_lock_minutes=reader.number("privacy.idle_lock_minutes", 5.0),
+        ),
     )
 
 

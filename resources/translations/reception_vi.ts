@@ -686,6 +686,26 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>The name or the password is wrong, or the account is turned off.</source>
+        <translation>Tên hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Hãy đăng nhập trước.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this. Ask an administrator to sign in.</source>
+        <translation>Chỉ quản trị viên được làm việc này. Hãy nhờ quản trị viên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>The account cannot be created or changed like this. Check the name and the password.</source>
+        <translation>Không thể tạo hoặc sửa tài khoản như vậy. Hãy kiểm tra tên và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The request cannot be recorded like this. Check the ID number and the dates.</source>
+        <translation>Không thể ghi nhận yêu cầu như vậy. Hãy kiểm tra số định danh và các ngày.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="14"/>
         <source>The configuration file is invalid. Call the administrator.</source>
         <translation>Tệp cấu hình không hợp lệ. Hãy báo quản trị viên.</translation>
@@ -1213,6 +1233,45 @@
         <location filename="../../ui/messages.py" line="92"/>
         <source>Some letters look garbled by the scanner: check names and addresses.</source>
         <translation>Một số chữ có vẻ bị máy quét làm sai: hãy kiểm tra họ tên và địa chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Mật khẩu hoặc mã PIN</translation>
+    </message>
+    <message>
+        <source>The counter was locked: nobody used it for a while. Sign in.</source>
+        <translation>Quầy đã khóa vì không có ai sử dụng một lúc. Hãy đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Sign in to work at this counter.</source>
+        <translation>Hãy đăng nhập để làm việc tại quầy này.</translation>
+    </message>
+    <message>
+        <source>The counter was locked: nobody used it for a while.</source>
+        <translation>Quầy đã khóa vì không có ai sử dụng một lúc.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Type your name and your password or PIN.</source>
+        <translation>Hãy nhập tên đăng nhập và mật khẩu hoặc mã PIN.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
     </message>
 </context>
 </TS>

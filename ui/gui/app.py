@@ -11,15 +11,18 @@ from PySide6.QtCore import Qt, QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from reception.dossiers.code import SequenceBlock
+from reception.privacy.processing_log import ProcessingLog
 from reception.procedures.catalogue import load_active_catalogue
 from reception.procedures.working_calendar import load_working_calendar
 from reception.workstation.config import Config
 from ui.composition import DeviceSet, build_devices
 from ui.gui.capture_panel import CapturePanel, connect_service
 from ui.gui.card_reading import CardReading
+from ui.gui.clerk_service import ClerkSession
 from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
+from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
 from ui.gui.upload_controls import start_uploading
 from ui.gui.upload_worker import UploadWorker
 from ui.gui.workers import DeviceMonitor, DossierService
@@ -43,9 +46,12 @@ class RunningApp:
     card_reading: CardReading | None = None
     digitising: DigitisingService | None = None
     upload: UploadWorker | None = None
+    sign_in: SignIn | None = None
 
     def shutdown(self) -> None:
         self.timer.stop()
+        if self.sign_in is not None:
+            self.sign_in.shutdown()
         if self.card_reading is not None:
             self.card_reading.shutdown()
         self.window.stop_qr_scan()
@@ -72,6 +78,8 @@ def start_app(
 
     db_thread = QThread(app)
     db_thread.setObjectName("database")
+    # The clerk signed in at the window is the operator of what it saves and logs.
+    session = ClerkSession(config.workstation.name)
     service = DossierService(
         data_dir / "reception.sqlite3",
         unit_code=config.unit.code,
@@ -83,6 +91,9 @@ def start_app(
         ),
         # Its own instance: a calendar loads its years lazily and is not shared by threads.
         calendar=load_working_calendar(data_dir),
+        processing_log=ProcessingLog(
+            workstation=config.workstation.name, operator=lambda: session.operator
+        ),
     )
     service.moveToThread(db_thread)
     db_thread.started.connect(service.open)
@@ -114,6 +125,10 @@ def start_app(
     service.opened.connect(digitising.open_store)
     upload_thread, upload, _ = start_uploading(app, window, config, data_dir)
 
+    # Personal data (issue 14): sign-in at start when accounts exist, the idle lock, and
+    # the processing log of what the window reads.
+    sign_in = install_sign_in(window, config, data_dir, session=session)
+    connect_processing_log(sign_in, window, card_reading)
     db_thread.start()
     window.start_scanner_gun()
     device_thread.start()
@@ -123,12 +138,13 @@ def start_app(
         devices,
         service,
         monitor,
-        [db_thread, device_thread, digitising_thread, upload_thread],
+        [db_thread, device_thread, digitising_thread, upload_thread, sign_in.thread],
         timer,
         translators,
         card_reading=card_reading,
         digitising=digitising,
         upload=upload,
+        sign_in=sign_in,
     )
 
 

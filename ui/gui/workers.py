@@ -19,6 +19,7 @@ from reception.dossiers.code import SequenceBlock
 from reception.dossiers.store import DossierDraft, DossierStore
 from reception.errors import ReceptionError
 from reception.intake.qr_reading import VideoQrScanner
+from reception.privacy.processing_log import ProcessingLog
 from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import open_database
 from reception.upload.queue import count_unsent
@@ -105,9 +106,12 @@ class DossierService(QObject):
         workstation: str,
         block: SequenceBlock,
         calendar: WorkingCalendar | None = None,
+        *,
+        processing_log: ProcessingLog | None = None,
     ) -> None:
         super().__init__()
         self._calendar = calendar
+        self._processing_log = processing_log  # records each save, with the clerk
         self._path = database_path
         self._unit_code = unit_code
         self._workstation = workstation
@@ -129,6 +133,7 @@ class DossierService(QObject):
             workstation=self._workstation,
             block=self._block,
             calendar=self._calendar,
+            processing_log=self._processing_log,
         )
         self.opened.emit()
         self.load_today()
