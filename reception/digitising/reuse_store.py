@@ -26,6 +26,7 @@ from reception.digitising.model import ComponentInfo, DigitisedComponent, Digiti
 from reception.identity.id_number import is_well_formed
 from reception.privacy.processing_log import Action, ProcessingLog
 from reception.storage.database import transaction
+from reception.upload.shared_store import queue_component
 from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class StoredComponent:
     ocr: bool
     digitised_at: datetime
     expires_at: datetime
+    signer: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,7 @@ class ReuseStore:
             "pdfa": int(result.pdfa),
             "ocr": int(result.ocr),
             "operator": info.operator,
+            "signer": result.signer,
             "digitised_at": result.created_at.isoformat(),
             "expires_at": (result.created_at + self._retention).isoformat(),
         }
@@ -133,6 +136,9 @@ class ReuseStore:
             new_id = int(table.insert(row).last_rowid or 0)
             self._attach(info.dossier_code, info.component_code, new_id, reused=False)
             self._log(actor, "digitised", new_id, owner)
+            if owner is not None:
+                # For the province's shared store: sent by the next queue drain.
+                queue_component(self._db, new_id, self._clock())
         return self._get(new_id)
 
     def offers(self, owner_id_number: str, actor: str) -> list[StoredComponent]:
@@ -149,6 +155,16 @@ class ReuseStore:
             with transaction(self._db):
                 self._log(actor, "offered", None, owner_id_number)
         return present
+
+    def get(self, component_id: int) -> StoredComponent:
+        """One kept component by its id; ``DigitiseError`` when there is none."""
+        return self._get(component_id)
+
+    def log_access(self, actor: str, action: str, owner_id_number: str | None) -> None:
+        """Log a use of the owner's components held elsewhere (the province's shared
+        store: ``offered_shared``, ``fetched_shared``)."""
+        with transaction(self._db):
+            self._log(actor, action, None, owner_id_number)
 
     def attach_reused(
         self, dossier_code: str, component_code: str, digitised_id: int, actor: str
@@ -253,6 +269,7 @@ class ReuseStore:
             ocr=bool(row["ocr"]),
             digitised_at=datetime.fromisoformat(row["digitised_at"]),
             expires_at=datetime.fromisoformat(row["expires_at"]),
+            signer=row.get("signer"),
         )
 
 

@@ -16,7 +16,7 @@ import logging
 import re
 import ssl
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from reception.upload.errors import (
     ValidationRejectedError,
 )
 from reception.upload.record import SYNC_SERVICE
+from reception.upload.shared_store import ComponentStore, SharedComponent
 from reception.upload.uploader import (
     DossierReceipt,
     FileReceipt,
@@ -49,13 +50,19 @@ READ_BLOCK = 64 << 10
 TOKEN_MARGIN_SECONDS = 15.0  # log in again a little before the session runs out
 MAX_STALLED_CHUNKS = 3
 _OFFSET = re.compile(r"^\d+$")
+_ITEM_ID = re.compile(r"^[0-9a-z-]{8,64}$")
 
 # Small JSON as bytes; a file's chunk as a factory of a stream read from disk.
 Body = bytes | Callable[[], Iterator[bytes]] | None
 
 
-class HttpUploader(Uploader):
-    """Speaks the protocol to ``base_url`` (e.g. ``https://province.example/api/v1``)."""
+#: The largest component PDF the shared store is asked for (a whole dossier is less).
+MAX_COMPONENT_BYTES = 64 << 20
+
+
+class HttpUploader(Uploader, ComponentStore):
+    """Speaks the protocol to ``base_url`` (e.g. ``https://province.example/api/v1``),
+    the shared store of digitised components included."""
 
     def __init__(
         self,
@@ -159,6 +166,39 @@ class HttpUploader(Uploader):
             raise ServerUnavailableError("the confirmation names another dossier")
         return DossierReceipt(code, reply)
 
+    # -- the shared store of digitised components -------------------------------------------
+
+    def store_component(self, metadata: Mapping[str, Any], key: str) -> SharedComponent:
+        encoded = json.dumps(dict(metadata), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        answer = self._call(
+            "POST",
+            "components",
+            headers={"Idempotency-Key": key, "Content-Type": "application/json"},
+            content=encoded,
+            expected=(200, 201),
+        )
+        return _component(_json_object(answer))
+
+    def list_components(self, owner_id_number: str) -> list[SharedComponent]:
+        answer = self._call("GET", f"components?owner={owner_id_number}", expected=(200,))
+        items = _json_object(answer).get("items")
+        if not isinstance(items, list):
+            raise ServerUnavailableError("the component list is not the protocol")
+        return [_component(item) for item in items]
+
+    def show_component(self, item_id: str) -> SharedComponent:
+        if not _ITEM_ID.match(item_id):
+            raise ValidationRejectedError("not an item id of the shared store", reason=item_id)
+        return _component(_json_object(self._call("GET", f"components/{item_id}", expected=(200,))))
+
+    def fetch_component(self, item_id: str) -> bytes:
+        if not _ITEM_ID.match(item_id):
+            raise ValidationRejectedError("not an item id of the shared store", reason=item_id)
+        answer = self._call("GET", f"components/{item_id}/file", expected=(200,))
+        if len(answer.content) > MAX_COMPONENT_BYTES:
+            raise ServerUnavailableError("the component is larger than any component")
+        return answer.content
+
     # -- requests, login, errors -----------------------------------------------------------
 
     def _call(
@@ -239,6 +279,15 @@ class HttpUploader(Uploader):
         margin = min(TOKEN_MARGIN_SECONDS, float(lifetime) / 4)
         self._token_expires = self._clock() + max(0.0, float(lifetime) - margin)
         return token
+
+
+def _component(row: object) -> SharedComponent:
+    if not isinstance(row, dict):
+        raise ServerUnavailableError("a component is not a JSON object")
+    try:
+        return SharedComponent.from_json(row)
+    except ValueError as exc:
+        raise ServerUnavailableError(str(exc)) from exc
 
 
 def _read_range(path: Path, start: int, stop: int) -> Iterator[bytes]:

@@ -10,6 +10,7 @@ import time
 from datetime import datetime
 from typing import Any
 
+from reception.digitising.reuse_store import documents_dir
 from reception.upload import queue
 from reception.upload.connect import connect
 from reception.upload.credentials import load_credentials
@@ -17,6 +18,8 @@ from reception.upload.dispatcher import Dispatcher
 from reception.upload.drain import drain
 from reception.upload.outbox import JobState
 from reception.upload.purge import purge_confirmed
+from reception.upload.shared_store import ComponentStore, SyncReport, send_queued
+from reception.upload.uploader import Uploader
 from reception.workstation.timezone import VIETNAM
 from ui.cli.context import CliContext
 
@@ -105,6 +108,7 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
         )
         return 1  # the jobs are still queued
     with connect(config.server, args.server) as uploader:
+        components = _send_components(context, uploader)
         dispatcher = Dispatcher(
             context.db,
             uploader,
@@ -126,6 +130,8 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
             # window sees its holder is gone and sends it again, harmlessly.
             print("drain: interrupted", file=sys.stderr)
             return 130
+        if components.waiting:  # the server may be back after the dossiers' wait
+            components = _send_components(context, uploader, components)
     purge_confirmed(
         context.db,
         now=time.time(),
@@ -139,7 +145,28 @@ def run_drain(args: argparse.Namespace, context: CliContext) -> int:
         f"drain: {done or 'nothing due'}; left to send {report.remaining.to_send},"
         f" needing attention {report.remaining.counts[JobState.ATTENTION]}"
     )
+    if components.sent or components.waiting or components.attention:
+        print(
+            f"drain: shared store: components sent {components.sent}, waiting"
+            f" {components.waiting}, needing attention {components.attention}"
+        )
+    if report.exit_status == 0 and components.waiting:
+        return 1
+    if report.exit_status == 0 and components.attention:
+        return 3
     return report.exit_status
+
+
+def _send_components(
+    context: CliContext, uploader: Uploader, before: SyncReport | None = None
+) -> SyncReport:
+    """Send the components queued for the province's shared store (issue 13)."""
+    if not isinstance(uploader, ComponentStore):
+        return SyncReport()
+    done = send_queued(context.db, uploader, uploader, documents_dir(context.data_dir))
+    if before is None:
+        return done
+    return SyncReport(before.sent + done.sent, done.waiting, before.attention + done.attention)
 
 
 def run_retry(args: argparse.Namespace, context: CliContext) -> int:

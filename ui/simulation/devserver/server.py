@@ -24,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from ui.simulation.devserver import shared_components
 from ui.simulation.devserver.faults import Fault, FaultInjector, FaultPlan
 from ui.simulation.devserver.record_schema import record_problem
 from ui.simulation.devserver.store import Answer, ProtocolStore
@@ -68,6 +69,9 @@ class DevServer:
         max_connections: int = MAX_CONNECTIONS,
     ) -> None:
         self.store = ProtocolStore(data)
+        # The citizens' shared store of digitised components (issue 13).
+        self.components = shared_components.SharedComponents(data, self.store.files)
+        self._accounts: dict[str, str] = {}  # session token -> account
         self.faults = FaultInjector(faults or FaultPlan())
         self.users = dict(users or {"demo": "demo"})
         self._tokens: dict[str, float] = {}
@@ -96,6 +100,7 @@ class DevServer:
         if self._thread is not None:
             self._thread.join()
         self.store.close()
+        self.components.close()
 
     def login(self, username: object, password: object) -> str | None:
         """A session token for a configured user and password, else None.
@@ -115,12 +120,19 @@ class DevServer:
         token = secrets.token_urlsafe(24)
         with self._tokens_lock:
             self._tokens[token] = time.monotonic() + self.faults.plan.token_ttl_seconds
+            self._accounts[token] = username
         return token
 
     def expire_sessions(self) -> None:
         """End every session at once (as a server restart would)."""
         with self._tokens_lock:
             self._tokens.clear()
+
+    def session_account(self, header: str | None) -> str | None:
+        """The account a session token was given to (None for an unknown token)."""
+        token = (header or "").removeprefix("Bearer ")
+        with self._tokens_lock:
+            return self._accounts.get(token)
 
     def authorised(self, header: str | None) -> bool:
         token = (header or "").removeprefix("Bearer ")
@@ -218,6 +230,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_PUT(self) -> None:
         self._serve()
 
+    def do_GET(self) -> None:
+        self._serve()
+
     def do_POST(self) -> None:
         self._serve()
 
@@ -278,6 +293,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _route(self, fault: Fault) -> Answer | None:
         if self.command == "POST" and self.path == "/auth/login":
             return self._login()
+        if self.path.startswith(shared_components.PREFIX):
+            return self._components()
         files = _FILE_PATH.match(self.path)
         if files is None and not (self.command == "POST" and self.path == "/dossiers"):
             self._skip_body()
@@ -298,6 +315,22 @@ class _Handler(BaseHTTPRequestHandler):
         return Answer(405, {"message": "method not allowed"})
 
     # -- the protocol ----------------------------------------------------------------------
+
+    def _components(self) -> Answer | None:
+        """The shared store of digitised components (``shared_components``), per account."""
+        state = self.server_state
+        header = self.headers.get("Authorization")
+        account = state.session_account(header) if state.authorised(header) else None
+        if account is None:
+            self._skip_body()
+            return Answer(401, {"message": "session missing or expired"})
+        body = self._json_body() if self.command == "POST" else None
+        key = self.headers.get("Idempotency-Key", "")
+        answer = state.components.handle(self.command, self.path, account, body, key)
+        if isinstance(answer, shared_components.FileAnswer):
+            shared_components.send_file(self, answer)
+            return None  # written; the connection is closed after it
+        return answer
 
     def _login(self) -> Answer:
         body = self._json_body()
