@@ -51,8 +51,6 @@ COMMAND_MODULES += [scan, digitize, reuse]
 # Database integrity and backups (issue 16).
 COMMAND_MODULES += [database]
 # Personal data: the processing log (issue 14).
-COMMAND_MODULES += [audit]
-# Personal data: the processing log (issue 14).
 COMMAND_MODULES += [audit, users, privacy]
 # Signed, marked digitised copies (issue 13).
 COMMAND_MODULES += [signing]
@@ -166,6 +164,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except (UserError, HardwareError, OSError) as exc:
         return report_failure(exc)
+    except UnicodeError as exc:
+        # A lone surrogate from bytes on the command line that are not UTF-8, reaching a
+        # file name or the database: bad input, said as such.
+        print(
+            f"reception: an argument or a file holds text that is not valid Unicode "
+            f"({exc.reason}) [text_invalid]",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("reception: interrupted", file=sys.stderr)
         return 130
