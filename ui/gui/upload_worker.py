@@ -17,11 +17,13 @@ from pathlib import Path
 import sqlite_utils
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from reception.digitising.reuse_store import documents_dir
 from reception.errors import ReceptionError
 from reception.storage.database import open_database
 from reception.upload import queue
 from reception.upload.dispatcher import Dispatcher, ProgressListener, StepResult
 from reception.upload.purge import purge_confirmed
+from reception.upload.shared_store import ComponentStore, pending, send_queued
 from reception.upload.uploader import Uploader
 
 log = logging.getLogger(__name__)
@@ -191,6 +193,7 @@ class UploadWorker(QObject):
                 if result is not None:
                     delay = 0 if dispatcher.online else PROBE_FIRST_MS
                 else:
+                    self._send_components(db)
                     summary = queue.summary(db)
                     if summary.next_attempt_at is not None:
                         due_ms = int((summary.next_attempt_at - time.time()) * 1000)
@@ -199,6 +202,12 @@ class UploadWorker(QObject):
             self._purge(db)
         self.summary_changed.emit(queue.summary(db))
         return delay
+
+    def _send_components(self, db: sqlite_utils.Database) -> None:
+        """When no dossier is due: components kept for reuse, to the shared store."""
+        uploader = self._uploader
+        if isinstance(uploader, ComponentStore) and pending(db):
+            send_queued(db, uploader, uploader, documents_dir(self._data_dir))
 
     def _set_online(self, online: bool | None) -> None:
         if online is not self._online:
