@@ -26,6 +26,7 @@ PREVIEW_DPI = 90  # an A4 page 744 px wide: the dialog's width, text still legib
 # Printers get the page at their own resolution, capped: 300 dpi is sharp for text and
 # keeps a page image near 26 MB instead of 100 MB at 600 dpi.
 MAX_PRINT_DPI = 300
+RENDERED_KEPT = 8
 
 
 class FormWorker(QObject):
@@ -35,10 +36,15 @@ class FormWorker(QObject):
     exported = Signal(str)  # the path written
     printed = Signal(int)  # pages sent to the printer
     failed = Signal(str, str)  # error code, English detail
+    # Dossier code, the applicant's ID number, form kind, "printer" or "pdf": a form of
+    # personal data left the app (for the processing log).
+    delivered = Signal(str, str, str, str)
 
     def __init__(self, unit: UnitConfig) -> None:
         super().__init__()
         self._unit = unit
+        # The PDFs rendered last, by identity, with whose form each is (a few at most).
+        self._rendered: dict[int, tuple[bytes, str, str, str]] = {}
 
     @Slot(object, str)
     def render(self, dossier: Dossier, kind: str) -> None:
@@ -52,6 +58,9 @@ class FormWorker(QObject):
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))
             return
+        self._rendered[id(pdf)] = (pdf, dossier.code, dossier.applicant.identity.id_number, kind)
+        while len(self._rendered) > RENDERED_KEPT:
+            del self._rendered[next(iter(self._rendered))]
         self.rendered.emit(dossier.code, kind, pdf, pages)
 
     @Slot(object, str)
@@ -65,6 +74,7 @@ class FormWorker(QObject):
             self.failed.emit(exc.code, str(exc))
             return
         log.info("form exported")  # no path: it may carry the citizen's name
+        self._delivered(pdf, "pdf")
         self.exported.emit(path)
 
     @Slot(object, object)
@@ -88,7 +98,14 @@ class FormWorker(QObject):
         finally:
             painter.end()
         count = len(pages)
+        self._delivered(pdf, "printer")
         self.printed.emit(count)
+
+    def _delivered(self, pdf: bytes, how: str) -> None:
+        known = self._rendered.get(id(pdf))
+        if known is not None and known[0] is pdf:
+            _, code, id_number, kind = known
+            self.delivered.emit(code, id_number, kind, how)
 
 
 def _paint_fitted(painter: QPainter, image: QImage) -> None:

@@ -15,6 +15,7 @@ class ReceiptPrinter(QObject):
     """One form thread for the window; one dialog per saved dossier."""
 
     dialog_opened = Signal(object)  # ReceiptDialog
+    form_delivered = Signal(str, str, str, str)  # code, ID number, form, printer|pdf
 
     def __init__(self, unit: UnitConfig, parent: QWidget) -> None:
         super().__init__(parent)
@@ -56,6 +57,7 @@ class ReceiptPrinter(QObject):
             thread = QThread(self)
             thread.setObjectName("forms")
             worker = FormWorker(self._unit)
+            worker.delivered.connect(self.form_delivered)
             worker.moveToThread(thread)
             thread.finished.connect(worker.deleteLater)
             thread.start()

@@ -294,10 +294,12 @@ def install_sign_in(
 
 
 def connect_processing_log(state: SignIn, window: QObject, card_reading: QObject | None) -> None:
-    """Log the window's reads of personal data: every QR read, every chip read shown.
+    """Log what the window does with personal data: every QR read, every chip read shown,
+    every form printed or saved as PDF.
 
-    ``window`` has ``qr_read`` (QrParseResult); ``card_reading`` has ``result_shown``
-    (ChipReadResult). Only the ID number goes into the log.
+    ``window`` has ``qr_read`` (QrParseResult) and ``receipts.form_delivered``;
+    ``card_reading`` has ``result_shown`` (ChipReadResult). Only the ID number (and the
+    dossier code) go into the log.
     """
 
     def on_qr_read(result: object) -> None:
@@ -308,6 +310,14 @@ def connect_processing_log(state: SignIn, window: QObject, card_reading: QObject
         identity = getattr(result, "identity", None)
         state.record(Action.READ_CHIP, subject_id=str(getattr(identity, "id_number", "") or ""))
 
+    def on_form_delivered(code: str, id_number: str, kind: str, how: str) -> None:
+        state.record(
+            Action.PRINT, subject_id=id_number, dossier_code=code, detail=f"form={kind},{how}"
+        )
+
     window.qr_read.connect(on_qr_read)  # type: ignore[attr-defined]
+    receipts = getattr(window, "receipts", None)
+    if receipts is not None and hasattr(receipts, "form_delivered"):
+        receipts.form_delivered.connect(on_form_delivered)
     if card_reading is not None:
         card_reading.result_shown.connect(on_chip_read)  # type: ignore[attr-defined]

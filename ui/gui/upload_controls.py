@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QTableView, QToolBar
 
 from reception.errors import UserError
+from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import DATABASE_FILE
 from reception.upload.connect import connect, server_url
 from reception.upload.outbox import JobState, JobView, QueueSummary
@@ -185,6 +186,10 @@ def start_uploading(
         data_dir=data_dir,
         reconciliation_days=config.server.reconciliation_days,
         uploader_factory=(lambda: connect(config.server)) if configured else None,
+        # Uploads run in the background: recorded against the workstation.
+        processing_log=ProcessingLog(
+            workstation=config.workstation.name, operator=config.workstation.name
+        ),
     )
     worker.moveToThread(thread)
     controls = UploadControls(

@@ -19,6 +19,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 
 from reception.digitising.reuse_store import documents_dir
 from reception.errors import ReceptionError
+from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import open_database
 from reception.upload import queue
 from reception.upload.dispatcher import Dispatcher, ProgressListener, StepResult
@@ -68,8 +69,10 @@ class UploadWorker(QObject):
         data_dir: Path,
         reconciliation_days: float,
         uploader_factory: Callable[[], Uploader] | None,
+        processing_log: ProcessingLog | None = None,
     ) -> None:
         super().__init__()
+        self._processing_log = processing_log  # uploads and purges, with their subject
         self._path = database_path
         self._unit_code = unit_code
         self._data_dir = data_dir
@@ -108,6 +111,7 @@ class UploadWorker(QObject):
                     unit_code=self._unit_code,
                     listener=_SignalListener(self),
                     cancel=self._cancel,
+                    processing_log=self._processing_log,
                 )
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))
@@ -224,4 +228,5 @@ class UploadWorker(QObject):
             now=now,
             reconciliation_days=self._reconciliation_days,
             documents_root=self._data_dir,
+            processing_log=self._processing_log,
         )
