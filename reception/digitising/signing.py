@@ -258,3 +258,17 @@ def _sign_with(
         except Exception as exc:  # pyHanko and the token raise many types; none is a bug here
             raise SigningError(f"the copy could not be signed ({type(exc).__name__})") from exc
     return out.getvalue()
+
+
+def configured_signing(
+    config: SigningConfig, environ: Mapping[str, str] | None = None
+) -> SigningService | None:
+    """The signing service of this counter, locked, or None when no token is configured
+    (the copies are then marked but not signed, and the window and the record say so).
+
+    The window keeps the one service for the session: ``unlocked`` false means "ask the
+    PIN" (once), then :meth:`SigningService.unlock` on a worker thread, then pass the
+    service to :func:`reception.digitising.pipeline.digitise` as ``signing``.
+    """
+    settings = SigningSettings.from_config(config).with_environment(environ)
+    return None if settings.missing() else SigningService(settings)
