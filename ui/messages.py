@@ -59,6 +59,23 @@ _MESSAGES: dict[str, object] = {
         "Messages", "A file could not be read; the other files were not affected."
     ),
     "capture_cancelled": QT_TRANSLATE_NOOP("Messages", "The capture was cancelled."),
+    # Input limits, backups, upload credentials (issue 16).
+    "backup_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database backup could not be made or used. Check the backup folder or drive.",
+    ),
+    "input_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The file or value is not valid or is beyond the limits. Nothing was changed."
+    ),
+    "text_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The text is too long or holds characters that cannot be printed."
+    ),
+    "birth_date_in_future": QT_TRANSLATE_NOOP("Messages", "The date of birth is in the future."),
+    "upload_no_credentials": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No upload user name and password are set: the dossiers wait in the queue. "
+        "Call the administrator.",
+    ),
     "internal": QT_TRANSLATE_NOOP("Messages", "Unexpected error. The details are in the log."),
     # Personal data: clerk accounts, sign-in, data subjects' requests (issue 14).
     "sign_in_failed": QT_TRANSLATE_NOOP(

@@ -686,6 +686,26 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>The database backup could not be made or used. Check the backup folder or drive.</source>
+        <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
+    </message>
+    <message>
+        <source>The file or value is not valid or is beyond the limits. Nothing was changed.</source>
+        <translation>Tệp hoặc giá trị không hợp lệ hoặc vượt quá giới hạn. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The text is too long or holds characters that cannot be printed.</source>
+        <translation>Văn bản quá dài hoặc chứa ký tự không in được.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Ngày sinh ở tương lai.</translation>
+    </message>
+    <message>
+        <source>No upload user name and password are set: the dossiers wait in the queue. Call the administrator.</source>
+        <translation>Chưa đặt tên đăng nhập và mật khẩu gửi hồ sơ: các hồ sơ đang chờ trong hàng đợi. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
         <source>The name or the password is wrong, or the account is turned off.</source>
         <translation>Tên hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
     </message>
