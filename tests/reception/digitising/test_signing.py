@@ -26,6 +26,7 @@ from reception.digitising.verification import load_ca_certificates, verify_pdf
 from reception.workstation.config import SigningConfig
 from tests.generators.pages import gray, text_page
 from tests.signing_token import simulated_token  # noqa: F401 - a fixture
+from ui.simulation.timestamp_authority import TimestampAuthority
 
 NO_OCR = DigitiseOptions(ocr=False)
 
@@ -159,3 +160,28 @@ def test_the_counters_service_exists_only_when_a_token_is_configured(tmp_path: P
         },
     )
     assert from_env is not None and from_env.settings.module == Path("/x.so")
+
+
+def test_with_a_timestamp_server_the_signature_is_timestamped(
+    tmp_path: Path,
+    info: ComponentInfo,
+    simulated_token: SimulatedToken,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    authority = TimestampAuthority(tmp_path / "tsa").start()
+    try:
+        token = simulated_token
+        settings = SigningSettings(
+            token.module, token.token_label, token.key_label, tsa_url=authority.url
+        )
+        service = SigningService(settings)
+        service.unlock(token.pin)
+        out = tmp_path / "ts.pdf"
+        pages = [ScannedPage(image=gray(text_page()), dpi=150, mode=ColorMode.GRAY)]
+        assert digitise(pages, info, out, options=NO_OCR, signing=service).signed
+    finally:
+        authority.stop()
+    assert authority.requests >= 1
+    (signature,) = verify_pdf(out.read_bytes()).signatures
+    assert signature.timestamped and signature.valid and signature.whole_file
