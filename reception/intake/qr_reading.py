@@ -104,7 +104,7 @@ class VideoQrScanner:
         *,
         history: int = 8,
         burst: int = 4,
-        select_ratio: float = 0.7,
+        select_ratio: float = 0.5,
         max_skipped: int = 2,
     ) -> None:
         self._reader = reader
