@@ -686,6 +686,26 @@
 <context>
     <name>Messages</name>
     <message>
+        <source>The name or the password is wrong, or the account is turned off.</source>
+        <translation>Tên hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Hãy đăng nhập trước.</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this. Ask an administrator to sign in.</source>
+        <translation>Chỉ quản trị viên được làm việc này. Hãy nhờ quản trị viên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>The account cannot be created or changed like this. Check the name and the password.</source>
+        <translation>Không thể tạo hoặc sửa tài khoản như vậy. Hãy kiểm tra tên và mật khẩu.</translation>
+    </message>
+    <message>
+        <source>The request cannot be recorded like this. Check the ID number and the dates.</source>
+        <translation>Không thể ghi nhận yêu cầu như vậy. Hãy kiểm tra số định danh và các ngày.</translation>
+    </message>
+    <message>
         <source>The database backup could not be made or used. Check the backup folder or drive.</source>
         <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
     </message>
@@ -1253,6 +1273,72 @@
         <location filename="../../ui/messages.py" line="92"/>
         <source>Some letters look garbled by the scanner: check names and addresses.</source>
         <translation>Một số chữ có vẻ bị máy quét làm sai: hãy kiểm tra họ tên và địa chỉ.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>&amp;Quầy</translation>
+    </message>
+    <message>
+        <source>Lock the counter</source>
+        <translation>Khóa quầy</translation>
+    </message>
+    <message>
+        <source>Clerk accounts…</source>
+        <translation>Tài khoản cán bộ…</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkAccountsDialog</name>
+    <message>
+        <source>Clerk accounts</source>
+        <translation>Tài khoản cán bộ</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Đặt mật khẩu</translation>
+    </message>
+    <message>
+        <source>Turn off</source>
+        <translation>Khóa tài khoản</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>Mật khẩu hoặc mã PIN</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <source> (off)</source>
+        <translation> (đã khóa)</translation>
     </message>
 </context>
 <context>

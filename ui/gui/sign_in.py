@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QToolBar,
     QVBoxLayout,
@@ -34,6 +36,7 @@ from reception.privacy.clerks import Clerk, ClerkStore
 from reception.privacy.processing_log import Action
 from reception.storage.database import open_database
 from reception.workstation.config import Config
+from ui.gui.clerk_accounts import ClerkAccountsDialog, connect_accounts_dialog
 from ui.gui.clerk_service import ClerkService, ClerkSession
 from ui.gui.idle_lock import IdleWatcher
 from ui.messages import message_for
@@ -200,6 +203,7 @@ class SignIn:
     watcher: IdleWatcher
     accounts: bool
     relay: _Relay
+    accounts_dialog: ClerkAccountsDialog | None = None
 
     @property
     def signed_in(self) -> Clerk | None:
@@ -286,11 +290,45 @@ def install_sign_in(
     service.failed.connect(lambda code, _detail: lock.panel.show_failure(message_for(code)))
     lock.panel.submitted.connect(relay.sign_in_requested)
     lock.panel.continued.connect(on_continued)
+    _add_menu(window, state)
     thread.start()
     watcher.start()
     if accounts:
         lock.lock(with_accounts=True, idle=False)
     return state
+
+
+def _add_menu(window: QMainWindow, state: SignIn) -> None:
+    """A "Counter" menu: lock now (the clerk walks away), and the accounts dialog."""
+    menu = window.menuBar().addMenu(QCoreApplication.translate("SignIn", "&Counter"))
+    lock_action = menu.addAction(QCoreApplication.translate("SignIn", "Lock the counter"))
+    lock_action.setObjectName("lock_action")
+    lock_action.setShortcut(QKeySequence("Ctrl+L"))
+    accounts_action = menu.addAction(QCoreApplication.translate("SignIn", "Clerk accounts…"))
+    accounts_action.setObjectName("accounts_action")
+    state.service.clerk_changed.connect(lambda _name: setattr(state, "accounts", True))
+
+    def lock_now() -> None:
+        state.lock.lock(with_accounts=state.accounts, idle=False)
+        state.record(Action.LOCK, detail="clerk")
+        if state.accounts:
+            state.session.set(None)
+
+    def open_accounts() -> None:
+        clerk = state.session.clerk
+        if state.accounts and (clerk is None or not clerk.is_administrator):
+            QMessageBox.information(
+                window, window.windowTitle(), message_for("administrator_required")
+            )
+            return
+        if state.accounts_dialog is None:
+            state.accounts_dialog = ClerkAccountsDialog(window)
+            connect_accounts_dialog(state.accounts_dialog, state.service)
+        state.accounts_dialog.show()
+        state.accounts_dialog.refresh_requested.emit()
+
+    lock_action.triggered.connect(lock_now)
+    accounts_action.triggered.connect(open_accounts)
 
 
 def connect_processing_log(state: SignIn, window: QObject, card_reading: QObject | None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -174,3 +174,35 @@ def test_the_watcher_fires_once_until_reset(clock: FakeClock) -> None:
 
 def test_the_running_app_opens_unlocked_without_accounts(running: RunningApp) -> None:
     assert running.sign_in is not None and not running.sign_in.lock.locked
+
+
+def test_lock_now_hides_the_citizen_at_once(
+    qtbot: QtBot, window: QMainWindow, sign_in: SignIn
+) -> None:
+    with qtbot.waitSignal(sign_in.service.signed_in):
+        sign_in_as(qtbot, sign_in, "lan", "2468")
+    action = next(a for a in window.findChildren(QAction) if a.objectName() == "lock_action")
+    action.trigger()
+    assert sign_in.lock.locked and CITIZEN not in visible_text(window)
+    assert sign_in.signed_in is None
+
+
+def test_an_administrator_adds_an_account_in_the_window(
+    qtbot: QtBot, window: QMainWindow, sign_in: SignIn
+) -> None:
+    with qtbot.waitSignal(sign_in.service.signed_in):
+        sign_in_as(qtbot, sign_in, "admin", "correct horse")
+    action = next(a for a in window.findChildren(QAction) if a.objectName() == "accounts_action")
+    action.trigger()
+    dialog = sign_in.accounts_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.accounts.count() == 2)
+    dialog.name.setText("minh")
+    dialog.secret.setText("9753")
+    dialog.add_requested.emit("minh", "clerk", "9753")
+    qtbot.waitUntil(lambda: dialog.accounts.count() == 3)
+    # A clerk may not: the service refuses, the dialog says why.
+    sign_in.session.set(None)
+    dialog.add_requested.emit("hoa", "clerk", "1357")
+    qtbot.waitUntil(lambda: bool(dialog.message.text()))
+    assert dialog.accounts.count() == 3
