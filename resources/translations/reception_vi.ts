@@ -686,26 +686,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>The name or the password is wrong, or the account is turned off.</source>
-        <translation>Tên hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
-    </message>
-    <message>
-        <source>Sign in first.</source>
-        <translation>Hãy đăng nhập trước.</translation>
-    </message>
-    <message>
-        <source>Only an administrator may do this. Ask an administrator to sign in.</source>
-        <translation>Chỉ quản trị viên được làm việc này. Hãy nhờ quản trị viên đăng nhập.</translation>
-    </message>
-    <message>
-        <source>The account cannot be created or changed like this. Check the name and the password.</source>
-        <translation>Không thể tạo hoặc sửa tài khoản như vậy. Hãy kiểm tra tên và mật khẩu.</translation>
-    </message>
-    <message>
-        <source>The request cannot be recorded like this. Check the ID number and the dates.</source>
-        <translation>Không thể ghi nhận yêu cầu như vậy. Hãy kiểm tra số định danh và các ngày.</translation>
-    </message>
-    <message>
         <source>The database backup could not be made or used. Check the backup folder or drive.</source>
         <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
     </message>
