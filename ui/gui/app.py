@@ -26,6 +26,7 @@ from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
 from ui.gui.upload_controls import start_uploading
 from ui.gui.upload_worker import UploadWorker
 from ui.gui.workers import DeviceMonitor, DossierService
+from ui.storage_policy import configure_storage
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ def start_app(
 ) -> RunningApp:
     """Build the window and its workers; the caller runs the event loop."""
     translators = install_translators(app, config.language)
+    configure_storage(config)  # backups of the database: [storage]
     devices = build_devices(config, force_simulate=simulate)
     catalogue = load_active_catalogue(data_dir)
     calendar = load_working_calendar(data_dir)
