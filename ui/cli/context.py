@@ -10,22 +10,15 @@ import sqlite_utils
 
 from reception.privacy.clerks import Clerk
 from reception.privacy.processing_log import ProcessingLog
-from reception.storage import backups
 from reception.storage.database import DATABASE_FILE, open_database
 from reception.workstation.config import Config, load_config
 from reception.workstation.paths import default_config_file, default_data_dir
+from ui.storage_policy import configure_storage
 
 
 def configure_backups(config: Config) -> None:
     """The backup policy of ``[storage]``, for every database opened from now on."""
-    storage = config.storage
-    backups.configure(
-        backups.BackupPolicy(
-            folder=storage.backup_folder,
-            interval_seconds=storage.backup_interval_hours * 3600,
-            keep=storage.backup_keep,
-        )
-    )
+    configure_storage(config)
 
 
 @dataclass

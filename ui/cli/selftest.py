@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reception.errors import ReceptionError
+from reception.errors import ReceptionError, StorageCorruptError
 from reception.storage.database import open_database, transaction
 from reception.workstation.paths import resources_dir
 from ui.cli.context import CliContext
@@ -257,6 +257,10 @@ def check_database(context: CliContext) -> CheckResult:
                 pass
         finally:
             db.conn.close()
+    except StorageCorruptError as exc:
+        # Damaged, truncated or lost (the quick check at open): writable or not, it must
+        # not be used; the message says how to restore a backup.
+        return CheckResult("database", False, str(exc), "reception db restore FILE")
     except (ReceptionError, OSError) as exc:
         return CheckResult(
             "database",
@@ -264,7 +268,7 @@ def check_database(context: CliContext) -> CheckResult:
             str(exc),
             "choose a writable folder with --data-dir or RECEPTION_DATA_DIR",
         )
-    return CheckResult("database", True, f"{path} writable")
+    return CheckResult("database", True, f"{path} writable, quick integrity check ok")
 
 
 class _RollbackError(Exception):
