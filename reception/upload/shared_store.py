@@ -88,6 +88,11 @@ class ComponentStore(ABC):
         """The component's PDF."""
 
 
+def component_store_of(uploader: object) -> ComponentStore | None:
+    """The uploader as the shared store's client, when its protocol has one."""
+    return uploader if isinstance(uploader, ComponentStore) else None
+
+
 @dataclass(frozen=True, slots=True)
 class SyncReport:
     sent: int = 0

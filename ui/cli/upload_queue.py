@@ -18,7 +18,7 @@ from reception.upload.dispatcher import Dispatcher
 from reception.upload.drain import drain
 from reception.upload.outbox import JobState
 from reception.upload.purge import purge_confirmed
-from reception.upload.shared_store import ComponentStore, SyncReport, send_queued
+from reception.upload.shared_store import SyncReport, component_store_of, send_queued
 from reception.upload.uploader import Uploader
 from reception.workstation.timezone import VIETNAM
 from ui.cli.context import CliContext
@@ -161,9 +161,10 @@ def _send_components(
     context: CliContext, uploader: Uploader, before: SyncReport | None = None
 ) -> SyncReport:
     """Send the components queued for the province's shared store (issue 13)."""
-    if not isinstance(uploader, ComponentStore):
+    store = component_store_of(uploader)
+    if store is None:
         return SyncReport()
-    done = send_queued(context.db, uploader, uploader, documents_dir(context.data_dir))
+    done = send_queued(context.db, uploader, store, documents_dir(context.data_dir))
     if before is None:
         return done
     return SyncReport(before.sent + done.sent, done.waiting, before.attention + done.attention)

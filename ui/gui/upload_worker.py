@@ -24,7 +24,7 @@ from reception.storage.database import open_database
 from reception.upload import queue
 from reception.upload.dispatcher import Dispatcher, ProgressListener, StepResult
 from reception.upload.purge import purge_confirmed
-from reception.upload.shared_store import ComponentStore, pending, send_queued
+from reception.upload.shared_store import component_store_of, pending, send_queued
 from reception.upload.uploader import Uploader
 
 log = logging.getLogger(__name__)
@@ -210,8 +210,9 @@ class UploadWorker(QObject):
     def _send_components(self, db: sqlite_utils.Database) -> None:
         """When no dossier is due: components kept for reuse, to the shared store."""
         uploader = self._uploader
-        if isinstance(uploader, ComponentStore) and pending(db):
-            send_queued(db, uploader, uploader, documents_dir(self._data_dir))
+        store = component_store_of(uploader)
+        if uploader is not None and store is not None and pending(db):
+            send_queued(db, uploader, store, documents_dir(self._data_dir))
 
     def _set_online(self, online: bool | None) -> None:
         if online is not self._online:
