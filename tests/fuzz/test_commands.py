@@ -38,7 +38,7 @@ def run_cases(
     name: str = "cases",
 ) -> list[dict[str, Any]]:
     """Run ``cases`` (argument lists) in one limited child; one result per case."""
-    settings = {
+    settings: dict[str, Any] = {
         "memory_limit_bytes": MEMORY_LIMIT_BYTES,
         "file_size_limit_bytes": file_size_limit,
         "cases": [{"argv": argv, "env": env or {}, "timeout": CASE_TIMEOUT} for argv in cases],

@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except (UserError, HardwareError, OSError) as exc:
         return report_failure(exc)
-    except UnicodeError as exc:
+    except (UnicodeEncodeError, UnicodeDecodeError) as exc:
         # A lone surrogate from bytes on the command line that are not UTF-8, reaching a
         # file name or the database: bad input, said as such.
         print(
