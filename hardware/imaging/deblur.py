@@ -247,12 +247,18 @@ class WienerDeconvolver:
         kernel = np.zeros(self._shape, np.float32)
         kh, kw = psf.shape
         kernel[:kh, :kw] = psf  # not centred: the output shifts by (kh//2, kw//2) instead
-        h = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT)
+        # Only the kernel's first rows are not zero, and only the rows down to the end of
+        # the core are wanted back: OpenCV skips the rest of both transforms.
+        h = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT, nonzeroRows=kh)
         # G · conj(H) / (|H|² + nsr)
         numerator = cast(Float, cv2.mulSpectrums(self._spectrum, h, 0, conjB=True))
         power = cast(Float, cv2.mulSpectrums(h, h, 0, conjB=True))[..., 0] + nsr
-        restored = cv2.idft(numerator / power[..., None], flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)
         top, left = self._pad - kh // 2, self._pad - kw // 2
+        restored = cv2.idft(
+            numerator / power[..., None],
+            flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT,
+            nonzeroRows=top + self._core[0],
+        )
         return cast(Float, restored[top : top + self._core[0], left : left + self._core[1]])
 
 
@@ -325,7 +331,7 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
             *(motion_psf(length + d, angle) for d in (-1.0, 1.0)),
         )
         families.append(dataclasses.replace(lines[length], variants=variants))
-    families.append(best(score(disc_psf(radius)) for radius in DEFOCUS_RADII[::2]))
+    families.append(best(score(disc_psf(radius)) for radius in DEFOCUS_RADII[::3]))
     families.append(best(score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)))
     families.sort(key=lambda item: item.score)
     return families

@@ -99,7 +99,7 @@ def test_deconvolution_rescues_heavy_motion_blur(hard_frames: list[SceneFrame]) 
         for f in hard_frames
         if f.condition is Condition.MOTION_HEAVY
     ]
-    assert steps.count("zxing-cpp/regions+deconvolve") >= 2
+    assert steps.count("zxing-cpp/quick/regions+deconvolve") >= 2
 
 
 def test_zbar_in_binary_mode_does_not_fall_into_the_shift_jis_trap() -> None:
@@ -128,7 +128,7 @@ def test_orders_are_read_from_text_and_name_their_steps() -> None:
     cascade = build_cascade(DEFAULT_ORDER)
     assert cascade.order == DEFAULT_ORDER.replace("zxing", "zxing-cpp").replace(
         "zxing-cpp-global", "zxing-cpp/global"
-    )
+    ).replace("zxing-cpp-quick", "zxing-cpp/quick")
     assert cascade.steps[0].scope is Scope.FRAME
     assert any(step.scope is Scope.REGIONS for step in cascade.steps)
 
