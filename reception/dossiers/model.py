@@ -152,6 +152,8 @@ class Dossier:
     note: str | None = None
     # The legal basis its forms follow ("2018", "2025"), fixed when it was received.
     legal_basis: str | None = None
+    # The clerk who saved it (None: saved without a processing log, or before schema 5).
+    operator: str | None = None
 
     @property
     def submitted_components(self) -> tuple[DossierComponent, ...]:
@@ -206,5 +208,6 @@ class Dossier:
             "sets": self.sets,
             "ledger": {"book": self.ledger_book, "number": self.ledger_number},
             "note": self.note,
+            "operator": self.operator,
             "legal_basis": self.legal_basis,
         }

@@ -173,8 +173,8 @@ class DossierStore:
                     for position, c in enumerate(draft.components)
                 ]
             )
-            if self._processing_log is not None:
-                operator = self._processing_log.operator
+            operator = None if self._processing_log is None else self._processing_log.operator
+            if self._processing_log is not None and operator is not None:
                 self._db.execute(
                     "UPDATE dossiers SET operator = ? WHERE code = ?", [operator, code]
                 )
@@ -211,6 +211,7 @@ class DossierStore:
             ledger_book=book,
             ledger_number=ledger_number,
             note=draft.note,
+            operator=operator,
             legal_basis=self.basis_on(received.date()),
         )
 
@@ -316,5 +317,6 @@ def _row_to_dossier(row: dict[str, Any], components: tuple[DossierComponent, ...
         ledger_book=row.get("ledger_book"),
         ledger_number=None if row.get("ledger_number") is None else int(row["ledger_number"]),
         note=row.get("note"),
+        operator=row.get("operator"),
         legal_basis=row.get("legal_basis"),
     )

@@ -64,6 +64,8 @@ def test_save_print_and_upload_are_listed_with_the_operator(
 ) -> None:
     code = new_dossier(tmp_path, capsys, "--operator", "lan")
     monkeypatch.setenv("RECEPTION_OPERATOR", "minh")
+    status, out = run(["dossier", "show", code, "--json"], capsys)
+    assert json.loads(out)["operator"] == "lan"  # who saved it, not who looks
     assert run(["receipt", code, "--out", str(tmp_path / "r.pdf")], capsys)[0] == 0
     server = dev_server()
     assert run(["queue", "drain", "--server", server.url], capsys)[0] == 0
@@ -72,6 +74,7 @@ def test_save_print_and_upload_are_listed_with_the_operator(
     entries = json.loads(out)
     assert [(e["action"], e["operator"], e["dossier"]) for e in entries] == [
         ("save", "lan", code),
+        ("view", "minh", code),
         ("print", "minh", code),
         ("upload", "minh", code),
     ]
@@ -79,7 +82,7 @@ def test_save_print_and_upload_are_listed_with_the_operator(
     # Nothing but the ID number names the person.
     assert "NGUYỄN" not in out and "Hàng Bạc" not in out
     status, out = run(["audit", "verify"], capsys)
-    assert status == 0 and "3 entries" in out
+    assert status == 0 and "4 entries" in out
 
 
 def test_show_is_a_view_and_other_people_are_not_listed(
