@@ -228,8 +228,19 @@ def _page_has_text(page: pikepdf.Page) -> bool:
     return False
 
 
+def _metadata_disagreements(pdf: pikepdf.Pdf) -> list[str]:
+    """Document-information entries whose XMP equivalent differs (PDF/A-2 6.6.2.3)."""
+    meta = pdf.open_metadata()
+    found = []
+    for key, xmp in (("/Producer", "pdf:Producer"), ("/Title", "dc:title")):
+        value = pdf.docinfo.get(key) if "/Info" in pdf.trailer else None
+        if value is not None and str(value) != str(meta.get(xmp, "")):
+            found.append(f"document information {key[1:]} differs from the XMP metadata")
+    return found
+
+
 def _problems(pdf: pikepdf.Pdf) -> list[str]:
-    problems = []
+    problems = _metadata_disagreements(pdf)
     if pdf.is_encrypted:
         problems.append("encrypted")
     if "/ID" not in pdf.trailer:

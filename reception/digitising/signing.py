@@ -27,7 +27,9 @@ from datetime import datetime
 from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509  # type: ignore[import-untyped, unused-ignore]
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata.model import VENDOR
 from pyhanko.sign import fields, signers
 from pyhanko.sign.pkcs11 import PKCS11Signer
 from pyhanko.sign.timestamps import HTTPTimeStamper
@@ -216,6 +218,22 @@ class SigningService:
         return SignedPdf(signed, name, signed_at, elapsed)
 
 
+class _PdfaIncrementalWriter(IncrementalPdfFileWriter):
+    """pyHanko's incremental writer, keeping the document information and the XMP equal.
+
+    pyHanko appends its name to the information dictionary's ``/Producer`` but writes its
+    name alone into the XMP's ``pdf:Producer``; PDF/A (ISO 19005-2, 6.6.2.3) wants the two
+    equivalent, so the information dictionary is given the XMP's value.
+    """
+
+    def _update_meta(self) -> None:
+        super()._update_meta()
+        if self._info is not None:
+            info = self._info.get_object()
+            info[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
+            self.mark_update(self._info)
+
+
 def _sign_with(
     data: bytes,
     signer: PKCS11Signer,
@@ -234,7 +252,7 @@ def _sign_with(
         appearance_file = Path(tmp) / "appearance.pdf"
         appearance_file.write_bytes(appearance)
         style = StaticStampStyle.from_pdf_file(str(appearance_file), border_width=0)
-        writer = IncrementalPdfFileWriter(io.BytesIO(data))
+        writer = _PdfaIncrementalWriter(io.BytesIO(data))
         field = fields.SigFieldSpec(
             FIELD_NAME,
             on_page=0,
