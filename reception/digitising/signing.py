@@ -227,9 +227,9 @@ class _PdfaIncrementalWriter(IncrementalPdfFileWriter):
     """
 
     def _update_meta(self) -> None:
-        super()._update_meta()
+        super()._update_meta()  # type: ignore[no-untyped-call]
         if self._info is not None:
-            info = self._info.get_object()
+            info = self._info.get_object()  # type: ignore[no-untyped-call]
             info[generic.NameObject("/Producer")] = generic.TextStringObject(VENDOR)
             self.mark_update(self._info)
 
