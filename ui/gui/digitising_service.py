@@ -7,7 +7,7 @@ database connection; widgets talk to it only through the typed signals below.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from reception.digitising.model import ComponentInfo, DigitiseOptions, PageEdit
 from reception.digitising.pdfa import read_scanned_pdf
 from reception.digitising.pipeline import digitise, next_component_path
 from reception.digitising.reuse_store import ReuseStore, StoredComponent, documents_dir
+from reception.digitising.signing import configured_signing
 from reception.digitising.sources import load_files
 from reception.errors import ReceptionError
 from reception.storage.database import open_database
@@ -86,6 +87,8 @@ class DigitisingService(QObject):
     offers_found = Signal(str, list)  # ID number, list[Offer]
     reuse_attached = Signal(object)  # reception.digitising.reuse_store.Attachment
     failed = Signal(str, str)  # error code, English detail
+    # The signing token took the PIN: the holder's name (once per session; issue 13).
+    signing_unlocked = Signal(str)
 
     def __init__(self, config: Config, data_dir: Path) -> None:
         super().__init__()
@@ -93,6 +96,25 @@ class DigitisingService(QObject):
         self._data_dir = data_dir
         self._db: sqlite_utils.Database | None = None
         self._store: ReuseStore | None = None
+        # None: no token configured, copies are marked but not signed.
+        self._signing = configured_signing(config.signing)
+
+    @property
+    def needs_pin(self) -> bool:
+        """A token is configured and its PIN not yet given this session: ask it once."""
+        return self._signing is not None and not self._signing.unlocked
+
+    @Slot(str)
+    def unlock_signing(self, pin: str) -> None:
+        """Check the PIN on the token (blocking: on this thread) and keep it in memory."""
+        if self._signing is None:
+            return
+        try:
+            name = self._signing.unlock(pin)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        self.signing_unlocked.emit(name)
 
     def _reuse_store(self) -> ReuseStore:
         # Opened lazily, on this thread: SQLite connections stay on the thread that made them.
@@ -152,8 +174,17 @@ class DigitisingService(QObject):
         try:
             store = self._reuse_store()
             path = next_component_path(store.folder, job.info)
+            info = job.info
+            if not info.unit_name:  # the mark names the converting unit
+                info = replace(info, unit_name=self._config.unit.name)
+            signing = self._signing if self._signing and self._signing.unlocked else None
             result = digitise(
-                job.pages, job.info, path, options=job.options, progress=self._progress
+                job.pages,
+                info,
+                path,
+                options=job.options,
+                progress=self._progress,
+                signing=signing,
             )
             stored = store.record(result, actor=job.info.operator)
         except (ReceptionError, HardwareError) as exc:
