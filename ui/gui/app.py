@@ -82,6 +82,11 @@ def start_app(
     db_thread.setObjectName("database")
     # The clerk signed in at the window is the operator of what it saves and logs.
     session = ClerkSession(config.workstation.name)
+    # The clerk signed in at the window is the operator of what it saves and logs.
+    session = ClerkSession(config.workstation.name)
+    service_log = ProcessingLog(
+        workstation=config.workstation.name, operator=lambda: session.operator
+    )
     service = DossierService(
         data_dir / "reception.sqlite3",
         unit_code=config.unit.code,
@@ -93,6 +98,7 @@ def start_app(
         ),
         # Its own instance: a calendar loads its years lazily and is not shared by threads.
         calendar=load_working_calendar(data_dir),
+        processing_log=service_log,
         processing_log=ProcessingLog(
             workstation=config.workstation.name, operator=lambda: session.operator
         ),
@@ -123,7 +129,9 @@ def start_app(
     monitor.readers_changed.connect(card_reading.on_readers_changed)
     window.qr_read.connect(card_reading.remember_qr)
 
-    digitising_thread, digitising = _start_digitising(app, window, config, data_dir)
+    digitising_thread, digitising = _start_digitising(
+        app, window, config, data_dir, processing_log=service_log
+    )
     service.opened.connect(digitising.open_store)
     upload_thread, upload, _ = start_uploading(app, window, config, data_dir)
 
@@ -151,12 +159,17 @@ def start_app(
 
 
 def _start_digitising(
-    app: QApplication, window: MainWindow, config: Config, data_dir: Path
+    app: QApplication,
+    window: MainWindow,
+    config: Config,
+    data_dir: Path,
+    *,
+    processing_log: ProcessingLog | None = None,
 ) -> tuple[QThread, DigitisingService]:
     """The component capture panel (a dock of the window) and its worker thread."""
     thread = QThread(app)
     thread.setObjectName("digitising")
-    service = DigitisingService(config, data_dir)
+    service = DigitisingService(config, data_dir, processing_log=processing_log)
     service.moveToThread(thread)
     panel = CapturePanel(config.workstation.name)
     connect_service(panel, service)

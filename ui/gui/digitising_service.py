@@ -26,6 +26,7 @@ from reception.digitising.reuse_store import ReuseStore, StoredComponent, docume
 from reception.digitising.signing import configured_signing
 from reception.digitising.sources import load_files
 from reception.errors import ReceptionError
+from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import open_database
 from reception.workstation.config import Config
 from ui.document_sources import list_sources, open_source
@@ -90,9 +91,13 @@ class DigitisingService(QObject):
     # The signing token took the PIN: the holder's name (once per session; issue 13).
     signing_unlocked = Signal(str)
 
-    def __init__(self, config: Config, data_dir: Path) -> None:
+    def __init__(
+        self, config: Config, data_dir: Path, *, processing_log: ProcessingLog | None = None
+    ) -> None:
         super().__init__()
         self._config = config
+        # Digitising, offers and reuse of kept components, with the clerk (issue 14).
+        self._processing_log = processing_log
         self._data_dir = data_dir
         self._db: sqlite_utils.Database | None = None
         self._store: ReuseStore | None = None
@@ -121,7 +126,12 @@ class DigitisingService(QObject):
         if self._store is None:
             db = self._db = open_database(self._data_dir / "reception.sqlite3")
             retention = timedelta(days=self._config.digitising.retention_days)
-            self._store = ReuseStore(db, documents_dir(self._data_dir), retention)
+            self._store = ReuseStore(
+                db,
+                documents_dir(self._data_dir),
+                retention,
+                processing_log=self._processing_log,
+            )
         return self._store
 
     @Slot()
