@@ -99,9 +99,6 @@ def start_app(
         # Its own instance: a calendar loads its years lazily and is not shared by threads.
         calendar=load_working_calendar(data_dir),
         processing_log=service_log,
-        processing_log=ProcessingLog(
-            workstation=config.workstation.name, operator=lambda: session.operator
-        ),
     )
     service.moveToThread(db_thread)
     db_thread.started.connect(service.open)
