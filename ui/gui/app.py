@@ -82,8 +82,6 @@ def start_app(
     db_thread.setObjectName("database")
     # The clerk signed in at the window is the operator of what it saves and logs.
     session = ClerkSession(config.workstation.name)
-    # The clerk signed in at the window is the operator of what it saves and logs.
-    session = ClerkSession(config.workstation.name)
     service_log = ProcessingLog(
         workstation=config.workstation.name, operator=lambda: session.operator
     )
