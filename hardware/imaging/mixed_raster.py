@@ -109,8 +109,8 @@ def separate(image: Image, dpi: int) -> MixedRaster | None:
 def _ink_colour(image: Image, core: npt.NDArray[np.bool_]) -> tuple[int, int, int]:
     """The text's colour: a dark quantile of the masked pixels (edges are lighter)."""
     if image.ndim == 2:
-        value = int(np.percentile(image[core], 25))
+        value = int(np.percentile(image[core], 10))
         return (value, value, value)
     pixels = image[core]
-    blue, green, red = (int(np.percentile(pixels[:, c], 25)) for c in range(3))
+    blue, green, red = (int(np.percentile(pixels[:, c], 10)) for c in range(3))
     return (red, green, blue)

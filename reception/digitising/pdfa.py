@@ -9,13 +9,14 @@ glyph-less font is embedded) and no interpolation. :func:`inspect_pdf` checks th
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pikepdf
-from PIL import ImageCms
+from PIL import Image, ImageCms
 
 from hardware.imaging.encoding import DecodedImage, decode_image_bytes
 from hardware.imaging.image_errors import ImageFileError
@@ -334,10 +335,49 @@ def _page_stream(page: pikepdf.Page, number: int, label: str) -> pikepdf.Stream:
     return stream
 
 
+_MASK_INK = re.compile(rb"([\d.]+) ([\d.]+) ([\d.]+) rg [^/]*/Mrc0 Do")
+
+
+def _stencil(page: pikepdf.Page) -> pikepdf.Stream | None:
+    """The text mask of a mixed raster page made by :func:`mixed_raster_page`, if any."""
+    xobjects = page.obj.get("/Resources", pikepdf.Dictionary()).get(
+        "/XObject", pikepdf.Dictionary()
+    )
+    mask = xobjects.get("/Mrc0")
+    if isinstance(mask, pikepdf.Stream) and bool(mask.get("/ImageMask", False)):
+        return mask
+    return None
+
+
+def _mixed_page_image(
+    page: pikepdf.Page, background: pikepdf.Stream, mask: pikepdf.Stream, label: str
+) -> DecodedImage:
+    """A mixed raster page flattened back into one image at the mask's resolution."""
+    check_image_size(mask.get("/Width"), mask.get("/Height"), label)
+    stencil = pikepdf.PdfImage(mask).as_pil_image().convert("L")
+    base = pikepdf.PdfImage(background).as_pil_image()
+    base = base.convert("RGB" if base.mode not in ("L", "1") else "L")
+    base = base.resize(stencil.size, Image.Resampling.BICUBIC)
+    found = _MASK_INK.search(page.obj.Contents.read_bytes() if "/Contents" in page.obj else b"")
+    ink = tuple(round(float(v) * 255) for v in found.groups()) if found else (0, 0, 0)
+    paint = Image.new(base.mode, base.size, ink if base.mode == "RGB" else ink[0])
+    base.paste(paint, mask=stencil.point(lambda v: 255 if v < 128 else 0))
+    box = [float(v) for v in page.mediabox]
+    width_points = box[2] - box[0]
+    dpi = round(stencil.size[0] / (width_points / 72)) if width_points > 0 else 300
+    buffer = io.BytesIO()
+    base.save(buffer, format="PNG")
+    decoded = decode_image_bytes(buffer.getvalue(), label)[0]
+    return DecodedImage(decoded.pixels, dpi if 50 <= dpi <= 2400 else 300, None)
+
+
 def _page_image(
     page: pikepdf.Page, stream: pikepdf.Stream, number: int, label: str
 ) -> DecodedImage:
     try:
+        mask = _stencil(page)
+        if mask is not None:
+            return _mixed_page_image(page, stream, mask, f"{label} page {number}")
         raw = pikepdf.PdfImage(stream)
         box = [float(v) for v in page.mediabox]
         width_points = box[2] - box[0]

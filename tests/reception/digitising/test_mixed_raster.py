@@ -13,7 +13,7 @@ from hardware.imaging import mixed_raster
 from hardware.scanner.interface import ColorMode, ScannedPage
 from reception.digitising import ocr
 from reception.digitising.model import ComponentInfo, ComponentMode, DigitiseOptions
-from reception.digitising.pdfa import inspect_pdf
+from reception.digitising.pdfa import inspect_pdf, read_scanned_pdf
 from reception.digitising.pipeline import digitise
 from reception.digitising.processing import Encoding, PageKind, process_page
 from tests.generators.pages import gray, text_page
@@ -99,3 +99,14 @@ def test_the_stored_mixed_page_reads_as_well_as_the_scan(info: ComponentInfo) ->
     stored = ocr.recognise_text(page.pixels, 200, "vie").split()
     original = ocr.recognise_text(scan, 200, "vie").split()
     assert stored == original
+
+
+def test_a_mixed_page_reads_back_as_one_image_with_its_text(
+    tmp_path: Path, info: ComponentInfo
+) -> None:
+    out = tmp_path / "m.pdf"
+    digitise([_page(gray(_a4()))], info, out, options=NO_OCR)
+    (page,) = read_scanned_pdf(out)  # a kept copy previewed, or dropped in again
+    assert page.dpi == 300 and page.pixels.shape[1] == 2481
+    assert int(page.pixels.min()) < 80  # the text is there, not only the background
+    assert float(np.mean(page.pixels < 128)) > 0.005
