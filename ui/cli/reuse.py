@@ -53,7 +53,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _store(context: CliContext) -> ReuseStore:
     retention = timedelta(days=context.config.digitising.retention_days)
-    return ReuseStore(context.db, documents_dir(context.data_dir), retention)
+    return ReuseStore(
+        context.db,
+        documents_dir(context.data_dir),
+        retention,
+        processing_log=context.processing_log,
+    )
 
 
 def _row(component: StoredComponent) -> dict[str, object]:
@@ -105,7 +110,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     if not is_well_formed(args.id_number):
         print("reception: --id must be the 12 digits of an ID card number", file=sys.stderr)
         return 2
-    actor = context.config.workstation.name
+    actor = context.operator
     store = _store(context)
     found = store.offers(args.id_number, actor=actor)
     rows = [_row(c) for c in found]
@@ -141,7 +146,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_fetch(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reuse fetch``: a local id (a number) from the cache, else from the store."""
-    actor = context.config.workstation.name
+    actor = context.operator
     store = _store(context)
     if args.item_id.isdigit():
         component = store.get(int(args.item_id))
@@ -175,6 +180,6 @@ def run_fetch(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_purge(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reuse purge``."""
-    deleted = _store(context).purge_expired(actor=context.config.workstation.name)
+    deleted = _store(context).purge_expired(actor=context.operator)
     print(f"deleted {deleted} expired component file(s)")
     return 0
