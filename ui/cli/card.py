@@ -119,7 +119,6 @@ def _fail(reason: str) -> int:
 
 def run_card_read(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception card read``."""
-    del context
     keys = _keys(args)
     store: CscaStore | None = None
     if args.csca is not None:
