@@ -324,13 +324,18 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
                 if length >= MIN_MOTION_PX - 1 and length not in lines:
                     lines[length] = score(motion_psf(length, angle))
         length = min(lines, key=lambda length: lines[length].score)
+        # Uneven speed, either way along the line: the spectrum cannot tell which, the
+        # probe can (the right weighting leaves clearly fewer mid-tones).
+        ramps = {0.0: lines[length]}
+        for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED):
+            ramps[ramp] = score(motion_psf(length, angle, ramp))
+        ramp = min(ramps, key=lambda r: ramps[r].score)
         variants = (
-            *(motion_psf(length + d, angle) for d in (-0.5, 0.5)),
-            # Uneven speed, either way along the line: the spectrum cannot tell which.
-            *(motion_psf(length, angle, ramp) for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED)),
-            *(motion_psf(length + d, angle) for d in (-1.0, 1.0)),
+            *(motion_psf(length + d, angle, ramp) for d in (-0.5, 0.5)),
+            *(motion_psf(length, angle, other) for other in ramps if other != ramp),
+            *(motion_psf(length + d, angle, ramp) for d in (-1.0, 1.0)),
         )
-        families.append(dataclasses.replace(lines[length], variants=variants))
+        families.append(dataclasses.replace(ramps[ramp], variants=variants))
     families.append(best(score(disc_psf(radius)) for radius in DEFOCUS_RADII[::3]))
     families.append(best(score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)))
     families.sort(key=lambda item: item.score)
