@@ -14,8 +14,12 @@ from pathlib import Path
 from asn1crypto import cms, core, x509  # type: ignore[import-untyped, unused-ignore]
 from cryptography import x509 as cx509
 
+from hardware.input_files import InputFileError, read_regular_file
+
 _CERTIFICATE_SUFFIXES = frozenset({".pem", ".crt", ".cer", ".der"})
 _MASTER_LIST_SUFFIX = ".ml"
+#: A CSCA master list holds a few hundred certificates: a few megabytes at most.
+_MAX_FILE_BYTES = 32 * 2**20
 _PEM_MARKER = b"-----BEGIN CERTIFICATE-----"
 
 
@@ -54,11 +58,12 @@ def load_csca_store(folder: Path) -> CscaStore:
     for path in sorted(folder.iterdir()):
         suffix = path.suffix.lower()
         try:
+            # Regular files only, bounded: a FIFO dropped in the folder must not hang a read.
             if suffix in _CERTIFICATE_SUFFIXES:
-                found.extend(_certificates_in_file(path.read_bytes()))
+                found.extend(_certificates_in_file(read_regular_file(path, _MAX_FILE_BYTES)))
             elif suffix == _MASTER_LIST_SUFFIX:
-                found.extend(certificates_in_master_list(path.read_bytes()))
-        except (OSError, ValueError, TypeError):
+                found.extend(certificates_in_master_list(read_regular_file(path, _MAX_FILE_BYTES)))
+        except (OSError, ValueError, TypeError, InputFileError):
             skipped.append(path.name)
     return CscaStore(tuple(found), tuple(skipped))
 

@@ -50,6 +50,8 @@ def _readable(path: Path) -> bool:
     that paused longer than the settle time (a stalled share). TIFF has no end marker: its
     decoder reports a truncated file later, as a broken file.
     """
+    if not path.is_file():
+        return False  # a FIFO or a device in the scan folder would block the open
     try:
         with path.open("rb") as handle:
             size = handle.seek(0, os.SEEK_END)

@@ -150,6 +150,13 @@ def test_json_and_toml_files(tmp_path: Path, data: Path, tally: FuzzTally) -> No
     cases += [[*_base(data), "procedures", "--import", str(f)] for f in [*files, *catalogues]]
     cases += [[*_base(data), "--config", str(f), "dossier", "list"] for f in configs]
     cases += [[*_base(data), "db", "restore", str(f)] for f in files[:8]]
+    # A simulated card's person file: only the broken ones (a good one serves for ever).
+    broken = ("fifo", "folder", "deep", "not-json", "not-utf8", "list", "number", "extras-")
+    cases += [
+        [*_base(data), "card", "simulate", "--person", str(f)]
+        for f in files
+        if f.name.startswith(broken)
+    ]
     # After all of it: the bundled catalogue is still the one in force, and it works.
     cases += [[*_base(data), "procedures", "khai sinh"]]
     results = run_cases(tmp_path, cases, name="json")
@@ -260,6 +267,8 @@ def test_bad_arguments(tmp_path: Path, data: Path, tally: FuzzTally) -> None:
         [*base, "db", "restore", "/dev/zero"],
         [*base, "procedures", "\x00" * 1000],
         [*base, "procedures", "--import", "/dev/zero"],
+        [*base, "scan", "acquire", "--device", "no-such", "--out", "/proc/self/x"],
+        [*base, "reuse", "purge"],
         ["--data-dir", "/proc/self/x", "dossier", "list"],
         ["--data-dir", "/dev/null", "dossier", "list"],
         ["--config", "/dev/zero", "dossier", "list"],

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from reception.errors import ConfigError
 from reception.identity.citizen import CitizenIdentity
+from reception.limits import MAX_JSON_FILE_BYTES, InputError, parse_json_text, read_input_text
 from reception.workstation.paths import resources_dir
 
 
@@ -18,10 +18,14 @@ def load_person(path: Path | None = None) -> CitizenIdentity:
     """Read a person description (the identity keys of ``card read``) from JSON."""
     source = path or bundled_person_file()
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        data = parse_json_text(read_input_text(source, MAX_JSON_FILE_BYTES), str(source))
+        if not isinstance(data, dict):
+            raise TypeError("expected a JSON object")
         data = {key: value for key, value in data.items() if not key.startswith("_")}
         return CitizenIdentity.from_json_dict(data)
-    except (OSError, ValueError, TypeError) as exc:
+    except InputError as exc:
+        raise ConfigError(str(exc)) from exc
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{source}: not a valid person file: {exc}") from exc
 
 
