@@ -53,6 +53,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--max-seconds", type=float, default=None, help="stop by itself after this long"
     )
+    parser.add_argument(
+        "--shared-store-account",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help=(
+            "an account allowed to use the shared store of digitised components "
+            "(repeatable; default: every account); refusals are logged like accesses"
+        ),
+    )
     parser.set_defaults(handler=run)
 
 
@@ -98,6 +108,8 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         # A port in use, an address not of this machine, a data folder under /proc...
         print(f"reception: dev-server: cannot start: {exc} [environment_failed]", file=sys.stderr)
         return 3
+    if args.shared_store_account is not None:
+        server.components.allowed = frozenset(args.shared_store_account)
     print(f"dev-server: serving {server.url} from {args.data}", flush=True)
     try:
         threading.Event().wait(args.max_seconds)

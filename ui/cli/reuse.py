@@ -18,7 +18,7 @@ from reception.digitising.reuse_store import ReuseStore, StoredComponent, docume
 from reception.identity.id_number import is_well_formed
 from reception.storage.atomic_file import write_atomically
 from reception.upload.connect import connect
-from reception.upload.errors import UploadError
+from reception.upload.errors import PermanentUploadError, UploadError
 from reception.upload.http_uploader import HttpUploader
 from reception.upload.shared_store import SharedComponent, checked_pdf
 from ui.cli.context import CliContext
@@ -121,7 +121,7 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
             try:
                 remote = shared.list_components(args.id_number)
             except UploadError as exc:
-                print(f"reception: the shared store did not answer: {exc}", file=sys.stderr)
+                print(f"reception: {_failure(exc)}", file=sys.stderr)
                 remote, status = [], EXIT_UNREACHABLE
         store.log_access(actor, "offered_shared", args.id_number)
         # The same file kept here and in the store is listed once, from here (offline-safe).
@@ -166,7 +166,7 @@ def run_fetch(args: argparse.Namespace, context: CliContext) -> int:
             item = shared.show_component(args.item_id)
             data = checked_pdf(shared.fetch_component(args.item_id), item.sha256)
         except UploadError as exc:
-            print(f"reception: the shared store did not give it: {exc}", file=sys.stderr)
+            print(f"reception: {_failure(exc)}; nothing was written", file=sys.stderr)
             return EXIT_UNREACHABLE
         except ValueError as exc:
             print(f"reception: {exc}; nothing was written", file=sys.stderr)
@@ -176,6 +176,14 @@ def run_fetch(args: argparse.Namespace, context: CliContext) -> int:
     store.log_access(actor, "fetched_shared", item.owner_id_number)
     print(f"{args.out}: {item.pages} pages, {len(data)} bytes, sha256 {item.sha256}")
     return 0
+
+
+def _failure(exc: UploadError) -> str:
+    """One line: refused (with the server's reason) or not reached."""
+    reason = getattr(exc, "reason", "") or str(exc)
+    if isinstance(exc, PermanentUploadError):
+        return f"the shared store refused: {reason}"
+    return f"the shared store did not answer: {reason}"
 
 
 def run_purge(args: argparse.Namespace, context: CliContext) -> int:

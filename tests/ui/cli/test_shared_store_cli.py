@@ -106,3 +106,14 @@ def test_fetching_an_unknown_item_writes_nothing(
     argv = ["--data-dir", str(tmp_path / "c"), "reuse", "fetch", "cmp-0000000000000000"]
     status, _, err = run([*argv, "--out", str(target), "--server", server.url], capsys)
     assert status == 3 and not target.exists() and len(err.strip().splitlines()) == 1
+
+
+def test_an_account_the_store_does_not_allow_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], server: DevServer
+) -> None:
+    server.components.allowed = frozenset({"another-clerk"})
+    argv = ["--data-dir", str(tmp_path / "c"), "reuse", "list", "--id", OWNER]
+    status, out, err = run([*argv, "--server", server.url, "--json"], capsys)
+    assert status == 3 and json.loads(out) == []
+    assert "refused" in err and "may not use the shared store" in err
+    assert [(e["account"], e["outcome"]) for e in server.components.access_log()] == [("demo", 403)]
