@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -50,8 +52,17 @@ __all__ = [
     "DossierDraft",
     "DossierStatus",
     "DossierStore",
+    "Reservation",
     "ResultDelivery",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Reservation:
+    """A dossier code taken ahead of the save (see :meth:`DossierStore.reserve`)."""
+
+    code: str
+    sequence: int
 
 
 class DossierStore:
@@ -92,8 +103,33 @@ class DossierStore:
             received, processing.value, processing.unit.value, draft.cutoff, draft.same_day
         )
 
-    def save(self, draft: DossierDraft, received_at: datetime | None = None) -> Dossier:
+    def reserve(self, received_at: datetime | None = None) -> Reservation:
+        """Take the next dossier code now, in its own short transaction.
+
+        For a dossier whose files must carry its code before it is saved (digitised
+        components are named and stamped with it): reserve, make the files, then
+        :meth:`save` with the reservation. A reservation never saved leaves a gap in the
+        day's sequence, never a code used twice.
+        """
+        received = (received_at or self._clock()).astimezone(VIETNAM)
+        with transaction(self._db):
+            sequence = allocate_sequence(self._db, self._unit_code, received.date(), self._block)
+        note_issued(self._db, self._unit_code, received.date(), sequence)
+        code = format_code(self._unit_code, received.date(), sequence, self._block.digits)
+        return Reservation(code, sequence)
+
+    def save(
+        self,
+        draft: DossierDraft,
+        received_at: datetime | None = None,
+        *,
+        reservation: Reservation | None = None,
+    ) -> Dossier:
         """Give the draft a code and an appointment and store it, in one transaction.
+
+        The components' files (digitised or reused) are recorded against their components
+        and joined to the upload job in the same transaction. With ``reservation`` the
+        dossier takes that code instead of drawing a new one.
 
         Raises :class:`ApplicantInvalidError` when the applicant fails the checks,
         ``SequenceExhaustedError`` when the workstation's block is used up for the day.
@@ -112,8 +148,13 @@ class DossierStore:
         calendar_version = self._calendar.calendar_version
         book = f"{received.year}"
         with transaction(self._db):
-            sequence = allocate_sequence(self._db, self._unit_code, received.date(), self._block)
-            code = format_code(self._unit_code, received.date(), sequence, self._block.digits)
+            if reservation is None:
+                sequence = allocate_sequence(
+                    self._db, self._unit_code, received.date(), self._block
+                )
+                code = format_code(self._unit_code, received.date(), sequence, self._block.digits)
+            else:
+                code, sequence = reservation.code, reservation.sequence
             # Inside the write lock: the running number of the ledger cannot be taken twice.
             ledger_number = 1 + int(
                 self._db.execute(
@@ -188,9 +229,19 @@ class DossierStore:
             # The upload job joins this transaction: no saved dossier without its job.
             from time import time as wall_clock
 
-            from reception.upload.outbox import enqueue
+            from reception.upload.outbox import FileToSend, enqueue
 
-            enqueue(self._db, code, now=wall_clock())
+            files = [
+                FileToSend(
+                    path=Path(c.file_path),
+                    name=Path(c.file_path).name,
+                    component_code=c.code,
+                    sha256=c.file_sha256,
+                )
+                for c in draft.components
+                if c.file_path is not None
+            ]
+            enqueue(self._db, code, now=wall_clock(), files=files)
         # Committed: the code is now a promise, remembered outside the database too.
         note_issued(self._db, self._unit_code, received.date(), sequence)
         return Dossier(

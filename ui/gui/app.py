@@ -7,8 +7,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtCore import QThread, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from reception.dossiers.code import SequenceBlock
 from reception.privacy.processing_log import ProcessingLog
@@ -16,9 +16,10 @@ from reception.procedures.catalogue import load_active_catalogue
 from reception.procedures.working_calendar import load_working_calendar
 from reception.workstation.config import Config
 from ui.composition import DeviceSet, build_devices
-from ui.gui.capture_panel import CapturePanel, connect_service
+from ui.gui.capture_panel import connect_service
 from ui.gui.card_reading import CardReading
 from ui.gui.clerk_service import ClerkSession
+from ui.gui.clerk_settings import ClerkSettings
 from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
@@ -68,15 +69,21 @@ class RunningApp:
 
 
 def start_app(
-    app: QApplication, config: Config, data_dir: Path, *, simulate: bool = False
+    app: QApplication,
+    config: Config,
+    data_dir: Path,
+    *,
+    simulate: bool = False,
+    settings: ClerkSettings | None = None,
 ) -> RunningApp:
     """Build the window and its workers; the caller runs the event loop."""
-    translators = install_translators(app, config.language)
+    settings = settings or ClerkSettings(data_dir)
+    translators = install_translators(app, settings.language or config.language)
     configure_storage(config)  # backups of the database: [storage]
     devices = build_devices(config, force_simulate=simulate)
     catalogue = load_active_catalogue(data_dir)
     calendar = load_working_calendar(data_dir)
-    window = MainWindow(config, devices, catalogue, calendar=calendar)
+    window = MainWindow(config, devices, catalogue, calendar=calendar, settings=settings)
 
     db_thread = QThread(app)
     db_thread.setObjectName("database")
@@ -97,11 +104,15 @@ def start_app(
         # Its own instance: a calendar loads its years lazily and is not shared by threads.
         calendar=load_working_calendar(data_dir),
         processing_log=service_log,
+        retention_days=config.digitising.retention_days,
     )
     service.moveToThread(db_thread)
     db_thread.started.connect(service.open)
-    window.save_requested.connect(service.save)
+    window.save_requested.connect(service.save_walk_in)
     service.saved.connect(window.on_dossier_saved)
+    service.save_failed.connect(window.on_save_failed)
+    window.dossier_requested.connect(service.get_dossier)
+    service.dossier_loaded.connect(window.show_saved_dossier)
     service.today_loaded.connect(window.on_today_loaded)
     service.unsent_counted.connect(window.on_unsent_counted)
     service.failed.connect(window.on_service_failed)
@@ -123,6 +134,9 @@ def start_app(
     card_reading = CardReading(window, window.applicant, devices, csca if csca.is_dir() else None)
     monitor.readers_changed.connect(card_reading.on_readers_changed)
     window.qr_read.connect(card_reading.remember_qr)
+    card_reading.result_shown.connect(window.on_identity_read)
+    window.model.reset.connect(card_reading.forget)
+    window.applicant_menu.addAction(card_reading.insert_action)
 
     digitising_thread, digitising = _start_digitising(
         app, window, config, data_dir, processing_log=service_log
@@ -161,22 +175,13 @@ def _start_digitising(
     *,
     processing_log: ProcessingLog | None = None,
 ) -> tuple[QThread, DigitisingService]:
-    """The component capture panel (a dock of the window) and its worker thread."""
+    """The worker thread behind the window's capture panel."""
     thread = QThread(app)
     thread.setObjectName("digitising")
     service = DigitisingService(config, data_dir, processing_log=processing_log)
     service.moveToThread(thread)
-    panel = CapturePanel(config.workstation.name)
-    connect_service(panel, service)
+    connect_service(window.capture, service)
     thread.started.connect(service.list_sources)
-    window.qr_read.connect(panel.offer_reuse)
-    window.picker.procedure_chosen.connect(panel.set_procedure)
-    window.dossier_saved.connect(panel.set_dossier)
-    dock = QDockWidget(panel.title(), window)
-    panel.setTitle("")  # the dock shows it
-    dock.setObjectName("capture_dock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     thread.start()
     return thread, service
 

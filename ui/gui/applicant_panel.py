@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,8 +19,10 @@ from PySide6.QtWidgets import (
 from reception.dossiers.applicant import Applicant, ApplicantProblem, check_applicant
 from reception.identity.citizen import CitizenIdentity, IdentitySource, Sex
 from reception.intake.qr_payload import QrParseResult
+from reception.warning import DomainWarning
 from ui.gui.representation_panel import RepresentationPanel
-from ui.messages import warning_text
+from ui.gui.walk_in_model import WalkInModel
+from ui.messages import message_for, warning_text
 
 _DATE_FORMAT = "%d/%m/%Y"
 _INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; }"
@@ -32,10 +33,13 @@ class ApplicantPanel(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: WalkInModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Applicant"))
-        self._sources: dict[str, IdentitySource] = {}
+        # The identity and the source of each field live in the model, as read: the boxes
+        # only show them, so fields without a box (or verified by the chip) are never lost.
+        self.model = model or WalkInModel(self)
+        self.model.reset.connect(self.clear)
         self._edits: dict[str, QLineEdit] = {}
         self._source_labels: dict[str, QLabel] = {}
         labels = {
@@ -53,13 +57,11 @@ class ApplicantPanel(QGroupBox):
             if name in ("date_of_birth", "issue_date"):
                 edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
             edit.textEdited.connect(lambda _text, field=name: self._on_field_edited(field))
-            source = QLabel()
+            # The source is a small badge inside the box, at its right end: it takes no
+            # width from the field (the long wording is its tooltip).
+            source = SourceBadge(edit)
             source.setObjectName(f"{name}_source")
-            source.setMinimumWidth(60)
-            row = QHBoxLayout()
-            row.addWidget(edit, 1)
-            row.addWidget(source)
-            form.addRow(label, row)
+            form.addRow(label, edit)
             self._edits[name] = edit
             self._source_labels[name] = source
         self.sex = QComboBox()
@@ -111,7 +113,7 @@ class ApplicantPanel(QGroupBox):
         return self._edits[name].text().strip()
 
     def source_of(self, name: str) -> IdentitySource | None:
-        return self._sources.get(name)
+        return self.model.walk_in.sources.get(name)
 
     def fill_from_qr(self, result: QrParseResult) -> None:
         """Prefill from a QR read; every filled field is marked as coming from the QR."""
@@ -125,10 +127,11 @@ class ApplicantPanel(QGroupBox):
         source: IdentitySource,
         *,
         raw: str = "",
-        warnings: tuple[str, ...] = (),
+        warnings: tuple[DomainWarning, ...] = (),
     ) -> None:
         """Replace the fields with ``identity``; each filled field remembers ``source``."""
         self.clear(keep_representation=True)
+        self.model.take_identity(identity, source, raw=raw, warnings=warnings)
         values = {
             "id_number": identity.id_number,
             "full_name": identity.full_name,
@@ -139,13 +142,14 @@ class ApplicantPanel(QGroupBox):
         }
         for name, value in values.items():
             self._edits[name].setText(value)
+            self._edits[name].setCursorPosition(0)  # a long address shows its beginning
+            self._edits[name].setToolTip(value)
             if value:
-                self._set_source(name, source)
+                self._show_source(name, source)
         if identity.sex is not None:
             self.sex.blockSignals(True)
             self.sex.setCurrentIndex(self.sex.findData(identity.sex))
             self.sex.blockSignals(False)
-            self._set_source("sex", source)
         self.raw_payload.setPlainText(raw)
         self.warnings.setText("\n".join(dict.fromkeys(warning_text(w) for w in warnings)))
         self._validate()
@@ -156,15 +160,16 @@ class ApplicantPanel(QGroupBox):
         for edit in self._edits.values():
             edit.clear()
         for label in self._source_labels.values():
-            label.clear()
+            label.show_source(None)
+        self.sex.blockSignals(True)  # emptying the form is not the clerk typing
         self.sex.setCurrentIndex(0)
+        self.sex.blockSignals(False)
         self.phone.clear()
         self.email.clear()
         self.warnings.clear()
         self.raw_payload.clear()
         if not keep_representation:
             self.representation.clear()
-        self._sources.clear()
         self._validate(show=False)
 
     def problems(self) -> list[str]:
@@ -179,25 +184,19 @@ class ApplicantPanel(QGroupBox):
     def applicant(self) -> Applicant:
         """The applicant as entered, with the source of each value; call only when
         :meth:`problems` is empty."""
-        return Applicant(
-            identity=self._identity(),
-            phone=self.phone.text().strip() or None,
-            email=self.email.text().strip() or None,
-            kind=self.representation.current_kind(),
-            principal=self.representation.principal(),
-            sources={name: self._sources[name] for name in self._sources},
-        )
+        self._store_contacts()
+        return self.model.walk_in.applicant()
+
+    def _store_contacts(self) -> None:
+        """Phone, email and representation are typed: the model takes them as they stand."""
+        walk_in = self.model.walk_in
+        walk_in.phone = self.phone.text().strip() or None
+        walk_in.email = self.email.text().strip() or None
+        walk_in.kind = self.representation.current_kind()
+        walk_in.principal = self.representation.principal()
 
     def _identity(self) -> CitizenIdentity:
-        return CitizenIdentity(
-            id_number=self.field_text("id_number"),
-            full_name=self.field_text("full_name"),
-            date_of_birth=_parse_date(self.field_text("date_of_birth")),
-            sex=self.sex.currentData(),
-            place_of_residence=self.field_text("place_of_residence") or None,
-            issue_date=_parse_date(self.field_text("issue_date")),
-            old_id_number=self.field_text("old_id_number") or None,
-        )
+        return self.model.walk_in.identity or CitizenIdentity(id_number="", full_name="")
 
     def _field_problems(self) -> dict[str, ApplicantProblem]:
         draft = Applicant(
@@ -225,41 +224,81 @@ class ApplicantPanel(QGroupBox):
         self.changed.emit()
 
     def _problem_text(self, problem: ApplicantProblem) -> str:
-        return {
-            ApplicantProblem.NAME_MISSING: self.tr("Enter the applicant's full name."),
-            ApplicantProblem.ADDRESS_MISSING: self.tr("Enter the address."),
-            ApplicantProblem.ID_NUMBER_MALFORMED: self.tr("The ID number must have 12 digits."),
-            ApplicantProblem.PHONE_MALFORMED: self.tr(
-                "The phone number is not valid (10 digits starting with 0, e.g. 0912345678)."
-            ),
-            ApplicantProblem.EMAIL_MALFORMED: self.tr("The email address is not valid."),
-            ApplicantProblem.PRINCIPAL_NAME_MISSING: self.tr(
-                "Enter the name of the person or organisation represented."
-            ),
-            ApplicantProblem.PRINCIPAL_ID_MALFORMED: self.tr(
-                "The represented person's ID number must have 12 digits."
-            ),
-            ApplicantProblem.TAX_CODE_MALFORMED: self.tr(
-                "The tax code must have 10 digits (or 10 digits, a dash and 3 digits)."
-            ),
-        }[problem]
+        return message_for(problem.value)
 
-    def _set_source(self, name: str, source: IdentitySource) -> None:
-        self._sources[name] = source
+    def _show_source(self, name: str, source: IdentitySource) -> None:
         label = self._source_labels.get(name)
         if label is not None:
-            label.setText(
-                {
-                    IdentitySource.QR: self.tr("QR"),
-                    IdentitySource.TYPED: self.tr("typed"),
-                    IdentitySource.CHIP: self.tr("chip"),
-                    IdentitySource.CHIP_UNVERIFIED: self.tr("chip (unverified)"),
-                }[source]
-            )
+            label.show_source(source)
 
     def _on_field_edited(self, name: str) -> None:
-        self._set_source(name, IdentitySource.TYPED)
+        if name == "sex":
+            self.model.edit_field(name, self.sex.currentData())
+        else:
+            text = self.field_text(name)
+            dated = name in ("date_of_birth", "issue_date")
+            self.model.edit_field(name, _parse_date(text) if dated else text)
+            self._show_source(name, IdentitySource.TYPED)
         self._validate()
+
+
+class SourceBadge(QLabel):
+    """Where a field's value came from, drawn inside the right end of its box."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(edit)
+        self._edit = edit
+        self.setStyleSheet(
+            "QLabel { font-size: 8pt; color: white; background: #607d8b;"
+            " border-radius: 3px; padding: 0 3px; }"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, False)
+        self.hide()
+        edit.installEventFilter(self)
+
+    def show_source(self, source: IdentitySource | None) -> None:
+        if source is None:
+            self.clear()
+            self.setToolTip("")
+            self.hide()
+            self._edit.setTextMargins(0, 0, 0, 0)
+            return
+        short, long, colour = {
+            IdentitySource.QR: (self.tr("QR"), self.tr("read from the ID card QR"), "#1565c0"),
+            IdentitySource.TYPED: (self.tr("typed"), self.tr("typed by the clerk"), "#607d8b"),
+            IdentitySource.CHIP: (
+                self.tr("chip ✓"),
+                self.tr("read from the chip, issuer verified"),
+                "#2e7d32",
+            ),
+            IdentitySource.CHIP_UNVERIFIED: (
+                self.tr("chip ?"),
+                self.tr("read from the chip, issuer not verified"),
+                "#8a5a00",
+            ),
+        }[source]
+        self.setText(short)
+        self.setToolTip(long)
+        self.setStyleSheet(
+            f"QLabel {{ font-size: 8pt; color: white; background: {colour};"
+            " border-radius: 3px; padding: 0 3px; }"
+        )
+        self.adjustSize()
+        self.show()
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._edit and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        if self.isHidden():
+            return
+        hint = self.sizeHint()
+        x = self._edit.width() - hint.width() - 4
+        self.setGeometry(x, (self._edit.height() - hint.height()) // 2, hint.width(), hint.height())
+        self._edit.setTextMargins(0, 0, hint.width() + 4, 0)
 
 
 def _format_date(value: date | None) -> str:

@@ -1,13 +1,19 @@
-"""Capture a dossier component: scanner, camera, files; arrange pages; make its PDF; reuse.
+"""Capture the dossier's components while receiving: scanner, camera, files; arrange pages;
+attach a copy kept from an earlier dossier.
 
-Every blocking step is a request signal to :class:`DigitisingService` on its own thread;
-the answers come back to the ``on_*`` slots here, on the GUI thread.
+Pages go into the current component of the :class:`~ui.gui.walk_in_model.WalkInModel`
+(the highlighted row of the component list), which then moves on to the next one by
+itself; their PDFs are made when the dossier is saved, named by its code. Every blocking
+step is a request signal to :class:`DigitisingService` on its own thread; the answers
+come back to the ``on_*`` slots here, on the GUI thread.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -16,53 +22,47 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reception.digitising.model import ComponentInfo, ComponentMode, DigitiseOptions
-from reception.digitising.reuse_store import Attachment, StoredComponent
-from reception.dossiers.store import Dossier
-from reception.procedures.catalogue import Procedure
+from reception.digitising.model import ComponentMode, DigitiseOptions, PageEdit
+from reception.digitising.reuse_store import StoredComponent
+from reception.dossiers.walk_in import ReusedFile
 from ui.document_sources import SourceInfo
-from ui.gui.digitising_service import (
-    THUMBNAIL,
-    AcquiredPage,
-    DigitiseJob,
-    DigitisingService,
-    Offer,
-)
+from ui.gui.digitising_service import THUMBNAIL, AcquiredPage, DigitisingService, Offer
 from ui.gui.page_list import PageList
+from ui.gui.walk_in_model import WalkInModel
 from ui.messages import message_for
 
 _OFFER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class CapturePanel(QGroupBox):
-    """The clerk's digitising panel for the current dossier."""
+    """The clerk's digitising panel for the dossier in reception."""
 
     # Requests, to the digitising service's thread.
     sources_requested = Signal()
     acquire_requested = Signal(str, int, str)  # source name, dpi, ColorMode value
     files_requested = Signal(list)  # list[str] paths
-    digitise_requested = Signal(object)  # DigitiseJob
     offers_requested = Signal(str)  # ID number
-    reuse_requested = Signal(str, str, int)  # dossier code, component code, digitised id
     # Outcomes, emitted on the GUI thread once the panel has shown them.
-    component_digitised = Signal(object)  # StoredComponent
+    pages_captured = Signal(str, int)  # component code, pages added
     offers_shown = Signal(int)
-    reuse_recorded = Signal(object)  # Attachment
+    reuse_chosen = Signal(str)  # component code
     problem_shown = Signal(str)
 
-    def __init__(self, operator: str, parent: QWidget | None = None) -> None:
+    def __init__(self, model: WalkInModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Digitise components"), parent)
         self.setObjectName("capture_panel")
         self.setAcceptDrops(True)
-        self._operator = operator
-        self._dossier: Dossier | None = None
+        self.model = model or WalkInModel(self)
         self._busy = False
+        self._target: str | None = None  # the component a capture in progress goes into
+        self._offers_for: str | None = None  # the ID number the offers shown belong to
+        # Thumbnails of the pages captured for this dossier, by page (pages are values).
+        self._thumbnails: dict[int, AcquiredPage] = {}
 
         self.source = QComboBox()
         self.source.setObjectName("capture_source")
@@ -75,19 +75,21 @@ class CapturePanel(QGroupBox):
             (ComponentMode.BW, self.tr("Black and white")),
         ):
             self.mode.addItem(text, mode.value)
-        self.component = QComboBox()
-        self.component.setObjectName("capture_component")
-        self.capture_button = QPushButton(self.tr("Capture"))
-        self.capture_button.setShortcut("F4")
+        self.target = QLabel()
+        self.target.setObjectName("capture_target")
+        self.target.setWordWrap(True)
+        self.capture_action = QAction(self.tr("Capture into the component"), self)
+        self.capture_action.setObjectName("capture")
+        self.capture_action.setShortcut(QKeySequence("F4"))
+        self.capture_action.triggered.connect(self.capture)
+        self.capture_button = QPushButton(self.tr("Capture (F4)"))
+        self.capture_button.setObjectName("capture_button")
+        self.capture_button.clicked.connect(self.capture)
         self.files_button = QPushButton(self.tr("Add files…"))
         self.rotate_left = QPushButton(self.tr("Rotate left"))
         self.rotate_right = QPushButton(self.tr("Rotate right"))
         self.delete_button = QPushButton(self.tr("Delete page"))
-        self.make_button = QPushButton(self.tr("Make PDF"))
-        self.make_button.setObjectName("make_pdf")
         self.pages = PageList()
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
         self.status = QLabel(self.tr("Drop scans here, or capture from a device."))
         self.status.setObjectName("capture_status")
         self.status.setWordWrap(True)
@@ -98,16 +100,21 @@ class CapturePanel(QGroupBox):
         self.attach_button.setObjectName("attach_reused")
         self._lay_out()
 
-        self.capture_button.clicked.connect(self._on_capture_clicked)
         self.files_button.clicked.connect(self._on_files_clicked)
-        self.rotate_left.clicked.connect(lambda: self.pages.rotate_selected(-1))
-        self.rotate_right.clicked.connect(lambda: self.pages.rotate_selected(1))
-        self.delete_button.clicked.connect(self.pages.delete_selected)
-        self.make_button.clicked.connect(self.make_pdf)
+        self.rotate_left.clicked.connect(
+            lambda: self._edit_pages(lambda: self.pages.rotate_selected(-1))
+        )
+        self.rotate_right.clicked.connect(
+            lambda: self._edit_pages(lambda: self.pages.rotate_selected(1))
+        )
+        self.delete_button.clicked.connect(lambda: self._edit_pages(self.pages.delete_selected))
+        self.pages.model().rowsMoved.connect(lambda *_a: self._store_pages())
         self.attach_button.clicked.connect(self.attach_selected_offer)
-        self.pages.pages_changed.connect(self._update_buttons)
         self.offers.itemSelectionChanged.connect(self._update_buttons)
-        self._update_buttons()
+        self.model.reset.connect(self.clear)
+        self.model.components_changed.connect(self._show_current)
+        self.model.identity_changed.connect(self._on_model_identity_changed)
+        self._show_current()
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -117,60 +124,85 @@ class CapturePanel(QGroupBox):
         for widget in (self.rotate_left, self.rotate_right, self.delete_button):
             edit.addWidget(widget)
         edit.addStretch(1)
-        edit.addWidget(QLabel(self.tr("Component:")))
-        edit.addWidget(self.component, 1)
-        edit.addWidget(self.make_button)
         reuse = QGroupBox(self.tr("Already digitised for this citizen"))
         reuse_layout = QVBoxLayout(reuse)
         reuse_layout.addWidget(self.offers)
         reuse_layout.addWidget(self.attach_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.target)
         layout.addWidget(self.pages, 3)
         layout.addLayout(edit)
-        layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(reuse, 1)
 
-    # -- inputs from the window -----------------------------------------------------------
+    def options(self) -> DigitiseOptions:
+        """How the components' PDFs are made at the save."""
+        return DigitiseOptions(mode=ComponentMode(self.mode.currentData()))
 
-    @Slot(object)
-    def set_procedure(self, procedure: Procedure | None) -> None:
-        """List the procedure's components to choose from."""
-        self.component.clear()
-        if procedure is not None:
-            for component in procedure.components:
-                self.component.addItem(f"{component.code} — {component.name}", component.code)
-        self._update_buttons()
-
-    @Slot(object)
-    def set_dossier(self, dossier: Dossier) -> None:
-        """The saved dossier the components belong to (its code names the files)."""
-        self._dossier = dossier
-        if self.component.count() == 0:
-            for component in dossier.components:
-                self.component.addItem(f"{component.code} — {component.name}", component.code)
-        self._update_buttons()
-
-    @Slot(object)
-    def offer_reuse(self, qr_result: object) -> None:
-        """After an ID card read: ask for what this citizen already has digitised."""
-        identity = getattr(qr_result, "identity", None)
-        id_number = getattr(identity, "id_number", None)
-        if isinstance(id_number, str):
-            self.offers_requested.emit(id_number)
-
-    # -- clerk's actions --------------------------------------------------------------------
+    # -- the model ---------------------------------------------------------------------------
 
     @Slot()
-    def _on_capture_clicked(self) -> None:
+    def clear(self) -> None:
+        """A new dossier: no pages, no offers, nothing of the previous citizen."""
+        self._thumbnails.clear()
+        self._target = None
+        self._offers_for = None
+        self.pages.clear_pages()
+        self.offers.clear()
+        self.status.setText(self.tr("Drop scans here, or capture from a device."))
+        self._show_current()
+
+    def _show_current(self) -> None:
+        current = self.model.current_component()
+        if current is None:
+            self.target.setText(self.tr("Choose the procedure: pages go into its components."))
+            self.pages.clear_pages()
+        else:
+            text = self.tr("Pages go into: %1 · %2").replace("%1", current.code)
+            self.target.setText(text.replace("%2", current.name))
+            shown = [self._thumbnails.get(id(page)) for page, _edit in current.pages]
+            self.pages.set_pages(
+                [
+                    (a, edit.quarter_turns)
+                    for a, (_p, edit) in zip(shown, current.pages, strict=True)
+                    if a
+                ]
+            )
+        self._update_buttons()
+
+    def _store_pages(self) -> None:
+        current = self.model.current_component()
+        if current is not None:
+            self.model.set_pages(current.code, self.pages.edited_pages())
+
+    def _edit_pages(self, change: Callable[[], None]) -> None:
+        change()
+        self._store_pages()
+
+    @Slot()
+    def _on_model_identity_changed(self) -> None:
+        identity = self.model.walk_in.identity
+        id_number = identity.id_number if identity is not None else ""
+        if len(id_number) == 12 and id_number.isdigit() and id_number != self._offers_for:
+            self._offers_for = id_number
+            self.offers_requested.emit(id_number)
+
+    # -- clerk's actions ----------------------------------------------------------------------
+
+    @Slot()
+    def capture(self) -> None:
+        """Scan from the chosen source into the current component."""
         name = self.source.currentData()
-        if isinstance(name, str):
-            self._set_busy(True, self.tr("Capturing…"))
-            mode = ComponentMode(self.mode.currentData())
-            # Automatic mode scans in colour: whether a red seal is there is decided after.
-            scan_mode = "color" if mode is ComponentMode.AUTO else mode.value
-            self.acquire_requested.emit(name, 200, scan_mode)
+        current = self.model.current_component()
+        if self._busy or not isinstance(name, str) or current is None:
+            return
+        self._target = current.code
+        self._set_busy(True, self.tr("Capturing…"))
+        mode = ComponentMode(self.mode.currentData())
+        # Automatic mode scans in colour: whether a red seal is there is decided after.
+        scan_mode = "color" if mode is ComponentMode.AUTO else mode.value
+        self.acquire_requested.emit(name, 200, scan_mode)
 
     @Slot()
     def _on_files_clicked(self) -> None:
@@ -184,7 +216,11 @@ class CapturePanel(QGroupBox):
             self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> None:
-        """Read files on the service thread; their pages join the list."""
+        """Read files on the service thread; their pages go into the current component."""
+        current = self.model.current_component()
+        if current is None:
+            return
+        self._target = current.code
         self._set_busy(True, self.tr("Reading files…"))
         self.files_requested.emit(paths)
 
@@ -199,38 +235,20 @@ class CapturePanel(QGroupBox):
             self.add_files(paths)
 
     @Slot()
-    def make_pdf(self) -> None:
-        """Send the arranged pages to the pipeline for the chosen component."""
-        code = self.component.currentData()
-        if self._dossier is None or not isinstance(code, str) or self.pages.count() == 0:
-            return
-        identity = self._dossier.applicant.identity
-        info = ComponentInfo(
-            dossier_code=self._dossier.code,
-            procedure_code=self._dossier.procedure_code,
-            component_code=code,
-            operator=self._operator,
-            component_name=self.component.currentText().partition(" — ")[2],
-            owner_id_number=identity.id_number,
-        )
-        options = DigitiseOptions(mode=ComponentMode(self.mode.currentData()))
-        self._set_busy(True, self.tr("Making the PDF…"))
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.digitise_requested.emit(DigitiseJob(tuple(self.pages.edited_pages()), info, options))
-
-    @Slot()
     def attach_selected_offer(self) -> None:
+        """Use the selected kept copy for the current component instead of scanning it."""
         item = self.offers.currentItem()
-        code = self.component.currentData()
-        if item is None or self._dossier is None:
+        current = self.model.current_component()
+        if item is None or current is None:
             return
         offer = item.data(_OFFER_ROLE)
         assert isinstance(offer, StoredComponent)
-        component = code if isinstance(code, str) else offer.component_code
-        self.reuse_requested.emit(self._dossier.code, component, offer.id)
+        self.model.reuse(current.code, ReusedFile(offer.id, str(offer.path), offer.sha256))
+        text = self.tr("Reused %1 from %2.").replace("%1", offer.path.name)
+        self.status.setText(text.replace("%2", f"{offer.digitised_at:%d/%m/%Y}"))
+        self.reuse_chosen.emit(current.code)
 
-    # -- answers from the service -----------------------------------------------------------
+    # -- answers from the service -------------------------------------------------------------
 
     @Slot(list)
     def on_sources_listed(self, sources: list[SourceInfo]) -> None:
@@ -241,8 +259,17 @@ class CapturePanel(QGroupBox):
 
     @Slot(list)
     def on_pages_acquired(self, pages: list[AcquiredPage]) -> None:
-        self.pages.add_pages(pages)
-        self._set_busy(False, self.tr("Pages added: %1.").replace("%1", str(len(pages))))
+        target, self._target = self._target, None
+        if target is None or target not in {c.code for c in self.model.walk_in.components}:
+            # The dossier changed while the scanner worked: these pages are nobody's.
+            self._set_busy(False, self.tr("Pages discarded: the dossier changed."))
+            return
+        for acquired in pages:
+            self._thumbnails[id(acquired.page)] = acquired
+        self.model.add_pages(target, [(a.page, PageEdit()) for a in pages])
+        text = self.tr("%1 page(s) added to %2.").replace("%1", str(len(pages)))
+        self._set_busy(False, text.replace("%2", target))
+        self.pages_captured.emit(target, len(pages))
 
     @Slot(list)
     def on_files_refused(self, reasons: list[str]) -> None:
@@ -250,22 +277,10 @@ class CapturePanel(QGroupBox):
         self._set_busy(False, text)
         self.problem_shown.emit(text)
 
-    @Slot(int, int, str)
-    def on_progressed(self, done: int, total: int, stage: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    @Slot(object)
-    def on_digitised(self, stored: StoredComponent) -> None:
-        self.progress.setVisible(False)
-        self.pages.clear_pages()
-        text = self.tr("%1 saved: %2 page(s), %3 KB.")
-        text = text.replace("%1", stored.path.name).replace("%2", str(stored.pages))
-        self._set_busy(False, text.replace("%3", str(round(stored.bytes / 1024))))
-        self.component_digitised.emit(stored)
-
     @Slot(str, list)
     def on_offers_found(self, id_number: str, offers: list[Offer]) -> None:
+        if id_number != self._offers_for:
+            return  # for an earlier citizen
         self.offers.clear()
         for offer in offers:
             kept = offer.component
@@ -280,16 +295,9 @@ class CapturePanel(QGroupBox):
         self._update_buttons()
         self.offers_shown.emit(len(offers))
 
-    @Slot(object)
-    def on_reuse_attached(self, attachment: Attachment) -> None:
-        text = self.tr("Reused %1 from %2.")
-        text = text.replace("%1", attachment.component.path.name)
-        self.status.setText(text.replace("%2", f"{attachment.component.digitised_at:%d/%m/%Y}"))
-        self.reuse_recorded.emit(attachment)
-
     @Slot(str, str)
     def on_failed(self, code: str, detail: str) -> None:
-        self.progress.setVisible(False)
+        self._target = None
         text = message_for(code)
         self._set_busy(False, text)
         self.problem_shown.emit(text)
@@ -303,18 +311,14 @@ class CapturePanel(QGroupBox):
     def _update_buttons(self) -> None:
         idle = not self._busy
         has_pages = self.pages.count() > 0
-        self.capture_button.setEnabled(idle and self.source.count() > 0)
-        self.files_button.setEnabled(idle)
+        target = self.model.current_component() is not None
+        can_capture = idle and self.source.count() > 0 and target
+        self.capture_button.setEnabled(can_capture)
+        self.capture_action.setEnabled(can_capture)
+        self.files_button.setEnabled(idle and target)
         for button in (self.rotate_left, self.rotate_right, self.delete_button):
             button.setEnabled(idle and has_pages)
-        ready = self._dossier is not None and self.component.count() > 0
-        self.make_button.setEnabled(idle and has_pages and ready)
-        self.make_button.setToolTip(
-            "" if ready else self.tr("Save the dossier first: its code names the files.")
-        )
-        self.attach_button.setEnabled(
-            self._dossier is not None and self.offers.currentItem() is not None
-        )
+        self.attach_button.setEnabled(target and self.offers.currentItem() is not None)
 
 
 def connect_service(panel: CapturePanel, service: DigitisingService) -> None:
@@ -322,14 +326,9 @@ def connect_service(panel: CapturePanel, service: DigitisingService) -> None:
     panel.sources_requested.connect(service.list_sources)
     panel.acquire_requested.connect(service.acquire)
     panel.files_requested.connect(service.load_files)
-    panel.digitise_requested.connect(service.digitise)
     panel.offers_requested.connect(service.find_offers)
-    panel.reuse_requested.connect(service.attach_reused)
     service.sources_listed.connect(panel.on_sources_listed)
     service.pages_acquired.connect(panel.on_pages_acquired)
     service.files_refused.connect(panel.on_files_refused)
-    service.progressed.connect(panel.on_progressed)
-    service.digitised.connect(panel.on_digitised)
     service.offers_found.connect(panel.on_offers_found)
-    service.reuse_attached.connect(panel.on_reuse_attached)
     service.failed.connect(panel.on_failed)

@@ -171,6 +171,15 @@ class ChipResultPanel(QWidget):
         layout.addWidget(self.details)
         layout.addStretch(1)
 
+    def clear(self) -> None:
+        """Back to waiting for a card: no photo, no verdict."""
+        self.photo.clear()
+        self.photo.setText(self.tr("No photo"))
+        self.progress.setVisible(False)
+        self.verdict.setText(self.tr("Lay the ID card on the reader"))
+        self.verdict.setStyleSheet("font-weight: bold; padding: 6px;")
+        self.details.clear()
+
     def show_reading(self) -> None:
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -275,6 +284,8 @@ class CardReading(QObject):
         self.worker.failed.connect(self._on_worker_failed)
         self.insert_action = QAction(self.tr("Lay the simulated card"), self)
         self.insert_action.setObjectName("insert_simulated_card")
+        self.insert_action.setShortcut("F9")
+        self.insert_action.setEnabled(devices.simulated_card is not None)
         self.insert_action.setCheckable(True)
         self.insert_action.toggled.connect(self._on_insert_action_toggled)
         if devices.simulated_card is not None:
@@ -299,6 +310,14 @@ class CardReading(QObject):
         self._with_card = present
         if laid_down and not self._busy:
             self.start_read(laid_down[0])
+
+    @Slot()
+    def forget(self) -> None:
+        """A new dossier: no keys, photo or verdict of the previous citizen remain."""
+        self._keys = None
+        self.panel.clear()
+        if self.insert_action.isChecked():  # the simulated citizen takes their card back
+            self.insert_action.setChecked(False)
 
     def start_read(self, reader: str, *, ask: bool = False) -> None:
         """Read the card in ``reader`` with the known keys, or ask the clerk for them."""

@@ -43,6 +43,10 @@ class DossierTableModel(QAbstractTableModel):
                 cell = self.index(row, UPLOAD_COLUMN)
                 self.dataChanged.emit(cell, cell)
 
+    def upload_state(self, code: str) -> tuple[str, str] | None:
+        """The upload column's (text, tooltip) of dossier ``code``, when known."""
+        return self._upload.get(code)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QPixmap
+from PySide6.QtCore import QModelIndex, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hardware.card.connection import ReaderInfo
 from hardware.discovery import DeviceKind
-from reception.dossiers.store import Dossier, DossierDraft
+from reception.dossiers.store import ComponentStatus, Dossier
 from reception.intake.qr_payload import QrParseResult
 from reception.intake.qr_reading import FrameScan
 from reception.procedures.catalogue import Catalogue, Procedure
@@ -33,8 +34,12 @@ from reception.procedures.working_calendar import WorkingCalendar
 from reception.workstation.config import Config
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
+from ui.gui.camera_view import CameraView
+from ui.gui.capture_panel import CapturePanel
+from ui.gui.clerk_settings import ClerkSettings, ReceiptOutput
 from ui.gui.dossier_checks import DossierChecks
 from ui.gui.dossier_table import DossierTableModel
+from ui.gui.dossier_view import DossierView
 from ui.gui.procedure_picker import ComponentList, ProcedurePicker
 from ui.gui.qr_file_worker import QrFileWorker
 from ui.gui.qr_intake import QrIntake, QrSource
@@ -42,14 +47,19 @@ from ui.gui.receipts import ReceiptPrinter
 from ui.gui.scanner_gun_worker import ScannerGunWorker
 from ui.gui.scanner_wedge import KeyboardWedgeFilter
 from ui.gui.status_bar import StatusBar
-from ui.gui.workers import QrScanWorker
+from ui.gui.walk_in_model import WalkInModel
+from ui.gui.workers import QrScanWorker, SaveRequest
 from ui.messages import message_for
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    save_requested = Signal(object)  # DossierDraft, to the DossierService thread
+    save_requested = Signal(object)  # SaveRequest, to the DossierService thread
+    dossier_requested = Signal(str)  # code, to the DossierService thread (read-only view)
+    save_failure_shown = Signal(str)  # the error code of a failed save, once shown
+    dossier_view_opened = Signal(object)  # DossierView
+    retry_upload_requested = Signal(str)  # dossier code, to the upload worker
     qr_read = Signal(object)  # QrParseResult, after the panel is filled
     dossier_saved = Signal(object)  # Dossier, after the window has shown it
     service_failure_shown = Signal(str)  # the error code shown to the clerk
@@ -63,22 +73,25 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         calendar: WorkingCalendar | None = None,
+        settings: ClerkSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.config = config
+        self.settings = settings
         self._devices = devices
+        self._saving = False
+        #: The one dossier in reception; every panel shows it.
+        self.model = WalkInModel(self)
         self._scan_thread: QThread | None = None
         self._scan_worker: QrScanWorker | None = None
         title = self.tr("Reception — %1").replace("%1", config.unit.name)
         self.setWindowTitle(title)
 
-        self.applicant = ApplicantPanel()
-        self.camera_view = QLabel(self.tr("Camera preview"))
-        self.camera_view.setObjectName("camera_view")
-        self.camera_view.setMinimumSize(320, 180)
-        self.camera_view.setScaledContents(True)
+        self.applicant = ApplicantPanel(self.model)
+        self.camera_view = CameraView()
         self.picker = ProcedurePicker(catalogue)
-        self.components = ComponentList()
+        self.components = ComponentList(self.model)
+        self.capture = CapturePanel(self.model)
         self.checks = DossierChecks(calendar or WorkingCalendar())
         self.receipts = ReceiptPrinter(config.unit, self)
         self.dossier_model = DossierTableModel(self)
@@ -87,8 +100,27 @@ class MainWindow(QMainWindow):
         self.dossier_table.setModel(self.dossier_model)
         self.dossier_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.dossier_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.dossier_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # Double-click or Enter on a row: the saved dossier, read-only.
+        self.dossier_table.activated.connect(self._on_dossier_table_activated)
         self._lay_out()
         self.status = self._build_status_bar(devices)
+        self._build_actions(devices)
+        toolbar = self.addToolBar(self.tr("Reception"))
+        toolbar.setObjectName("main_toolbar")
+        for action in (self.new_action, self.scan_action, self.save_action):
+            toolbar.addAction(action)
+
+        self.picker.procedure_chosen.connect(self._on_picker_procedure_chosen)
+        self.picker.procedure_confirmed.connect(self._on_picker_procedure_confirmed)
+        self.model.reset.connect(self._on_model_reset)
+        self.capture.problem_shown.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self._build_qr_intake()
+        self.applicant.changed.connect(self._request_open_check)
+        self._build_menus()
+        self.resize(1280, 720)
+
+    def _build_actions(self, devices: DeviceSet) -> None:
         self.scan_action = self._action(self.tr("Scan QR"), "scan_qr", QKeySequence("F2"))
         self.scan_action.setEnabled(devices.camera is not None)
         self.scan_action.triggered.connect(self.start_qr_scan)
@@ -100,20 +132,28 @@ class MainWindow(QMainWindow):
             self.tr("New dossier"), "new_dossier", QKeySequence(QKeySequence.StandardKey.New)
         )
         self.new_action.triggered.connect(self.new_dossier)
-        toolbar = self.addToolBar(self.tr("Reception"))
-        toolbar.setObjectName("main_toolbar")
-        for action in (self.new_action, self.scan_action, self.save_action):
-            toolbar.addAction(action)
-
-        self.picker.procedure_chosen.connect(self._on_picker_procedure_chosen)
-        self._build_qr_intake()
-        self.applicant.changed.connect(self._request_open_check)
-        self.resize(1280, 820)
+        self.quit_action = self._action(
+            self.tr("Quit"), "quit", QKeySequence(QKeySequence.StandardKey.Quit)
+        )
+        self.quit_action.triggered.connect(self._on_quit_triggered)
+        self.find_procedure_action = self._action(
+            self.tr("Find the procedure"), "find_procedure", QKeySequence("F3")
+        )
+        self.find_procedure_action.triggered.connect(self._focus_procedure_search)
+        self.today_action = self._action(
+            self.tr("Today's dossiers"), "today_dossiers", QKeySequence("F6")
+        )
+        self.today_action.triggered.connect(self.dossier_table.setFocus)
+        self.open_dossier_action = self._action(
+            self.tr("Open the selected dossier"), "open_dossier", QKeySequence("Ctrl+Return")
+        )
+        self.open_dossier_action.triggered.connect(self._open_selected_dossier)
 
     def _action(self, text: str, name: str, shortcut: QKeySequence) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.setShortcut(shortcut)
+        self.addAction(action)  # its shortcut works wherever the focus is in the window
         return action
 
     def _lay_out(self) -> None:
@@ -121,12 +161,14 @@ class MainWindow(QMainWindow):
         QVBoxLayout(today).addWidget(self.dossier_table)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.applicant)
         left_layout.addWidget(self.camera_view)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.picker, 2)
-        middle_layout.addWidget(self.components, 1)
+        middle_layout.addWidget(self.components, 2)
         middle_layout.addWidget(self.checks)
         top = QSplitter()
         top.addWidget(left)
@@ -140,6 +182,70 @@ class MainWindow(QMainWindow):
         holder = QWidget()
         QHBoxLayout(holder).addWidget(central)
         self.setCentralWidget(holder)
+        dock = QDockWidget(self.capture.title(), self)
+        self.capture.setTitle("")  # the dock shows it
+        dock.setObjectName("capture_dock")
+        dock.setWidget(self.capture)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def _build_menus(self) -> None:
+        """Every action in a menu, with its shortcut shown: the clerk never needs the mouse."""
+        bar = self.menuBar()
+        dossier = bar.addMenu(self.tr("&Dossier"))
+        for action in (self.new_action, self.save_action):
+            dossier.addAction(action)
+        dossier.addSeparator()
+        dossier.addAction(self.quit_action)
+        applicant = bar.addMenu(self.tr("&Applicant"))
+        for action in (self.scan_action, self.qr_file_action):
+            applicant.addAction(action)
+        self.applicant_menu = applicant
+        components = bar.addMenu(self.tr("&Components"))
+        components.addAction(self.find_procedure_action)
+        components.addAction(self.capture.capture_action)
+        self.addAction(self.capture.capture_action)  # F4 wherever the focus is
+        self.today_menu = bar.addMenu(self.tr("&Today"))
+        self.today_menu.addAction(self.today_action)
+        self.today_menu.addAction(self.open_dossier_action)
+        self.settings_menu = bar.addMenu(self.tr("&Settings"))
+        if self.settings is not None:
+            self._build_settings_menu(self.settings_menu, self.settings)
+
+    def _build_settings_menu(self, menu: QMenu, settings: ClerkSettings) -> None:
+        receipt = menu.addMenu(self.tr("On saving, the receipt goes"))
+        group = QActionGroup(self)
+        for output, text in (
+            (ReceiptOutput.PREVIEW, self.tr("to a preview")),
+            (ReceiptOutput.PRINTER, self.tr("to the default printer")),
+            (ReceiptOutput.PDF, self.tr("to a PDF file")),
+        ):
+            action = receipt.addAction(text)
+            action.setObjectName(f"receipt_output_{output.value}")
+            action.setCheckable(True)
+            action.setChecked(settings.receipt_output is output)
+            action.triggered.connect(lambda _c=False, o=output: self._set_receipt_output(o))
+            group.addAction(action)
+        language = menu.addMenu(self.tr("Language (after a restart)"))
+        languages = QActionGroup(self)
+        current = settings.language or self.config.language
+        for code, text in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = language.addAction(text)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(current == code)
+            action.triggered.connect(lambda _c=False, c=code: self._set_language(c))
+            languages.addAction(action)
+
+    def _set_receipt_output(self, output: ReceiptOutput) -> None:
+        if self.settings is not None:
+            self.settings.receipt_output = output
+
+    def _set_language(self, code: str) -> None:
+        if self.settings is not None:
+            self.settings.language = code
+        self.statusBar().showMessage(
+            self.tr("The language changes when the window is opened again."), 10000
+        )
 
     def _build_status_bar(self, devices: DeviceSet) -> StatusBar:
         status = StatusBar(devices.simulated)
@@ -185,7 +291,7 @@ class MainWindow(QMainWindow):
 
     @Slot(QImage)
     def _on_scan_frame_captured(self, image: QImage) -> None:
-        self.camera_view.setPixmap(QPixmap.fromImage(image))
+        self.camera_view.show_frame(image)
 
     @Slot(object)
     def _on_scan_payload_found(self, result: QrParseResult) -> None:
@@ -231,12 +337,20 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_qr_intake_payload_accepted(self, result: QrParseResult) -> None:
         QApplication.beep()
-        # A short green frame around the preview: the clerk sees the read without looking
-        # at the status bar (and without sound on muted counters).
-        self.camera_view.setStyleSheet("border: 4px solid #2e7d32;")
-        QTimer.singleShot(800, self.camera_view, lambda: self.camera_view.setStyleSheet(""))
+        self.camera_view.show_read()
         self.statusBar().showMessage(self.tr("ID card QR read."), 5000)
+        self.on_identity_read()
         self.qr_read.emit(result)
+
+    @Slot()
+    def on_identity_read(self) -> None:
+        """After a QR or chip read the next step is the procedure: focus goes there."""
+        if self.model.walk_in.procedure is None:
+            self._focus_procedure_search()
+
+    def _focus_procedure_search(self) -> None:
+        self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.picker.search.selectAll()
 
     @Slot(str)
     def _on_qr_intake_payload_refused(self, message: str) -> None:
@@ -329,35 +443,92 @@ class MainWindow(QMainWindow):
 
     # -- Dossiers ----------------------------------------------------------------------
 
+    def save_problems(self) -> list[str]:
+        """What stops the dossier in reception from being saved, in words for the clerk."""
+        problems = self.applicant.problems()
+        if self.model.walk_in.procedure is None:
+            problems.insert(0, self.tr("Choose a procedure."))
+        for component in self.model.walk_in.components:
+            if component.status is ComponentStatus.DIGITISED and not component.pages:
+                text = self.tr("Capture the pages of %1, or mark it as paper.")
+                problems.append(text.replace("%1", component.code))
+            if component.status is ComponentStatus.REUSED and component.reused is None:
+                text = self.tr("Attach the kept copy of %1, or mark it as paper.")
+                problems.append(text.replace("%1", component.code))
+        return problems
+
     @Slot()
     def save_dossier(self) -> None:
-        procedure = self.picker.current()
-        problems = self.applicant.problems()
-        if procedure is None:
-            problems.insert(0, self.tr("Choose a procedure."))
+        """Save the dossier in reception on the database thread (PDFs made there too)."""
+        if self._saving:
+            return
+        problems = self.save_problems()
         if problems:
             QMessageBox.warning(self, self.tr("Cannot save yet"), "\n".join(problems))
             return
-        assert procedure is not None
-        draft = DossierDraft.for_procedure(
-            procedure,
-            self.applicant.applicant(),
-            self.components.statuses(),
-            delivery=self.components.result_delivery(),
-            sets=self.components.sets.value(),
+        self.applicant.applicant()  # takes the typed contact details into the model
+        walk_in = self.model.walk_in
+        walk_in.delivery = self.components.result_delivery()
+        walk_in.sets = self.components.sets.value()
+        request = SaveRequest(
+            token=self.model.token,
+            draft=walk_in.draft(),
+            captures=walk_in.captures(),
+            operator=self.config.workstation.name,
+            options=self.capture.options(),
         )
-        self.save_action.setEnabled(False)
-        self.save_requested.emit(draft)
+        self._set_saving(True)
+        message = self.tr("Saving the dossier…")
+        if request.captures:
+            message = self.tr("Saving the dossier and making %1 PDF(s)…").replace(
+                "%1", str(len(request.captures))
+            )
+        self.statusBar().showMessage(message)
+        self.save_requested.emit(request)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_action.setEnabled(not saving)
+        self.new_action.setEnabled(not saving)
 
     @Slot(object)
     def on_dossier_saved(self, dossier: Dossier) -> None:
-        self.save_action.setEnabled(True)
+        self._set_saving(False)
         self.statusBar().showMessage(
             self.tr("Dossier %1 saved.").replace("%1", dossier.code), 10000
         )
-        self.new_dossier()
-        self.receipts.show_for(dossier)
+        self.model.mark_saved(dossier)
+        output = self.settings.receipt_output if self.settings else ReceiptOutput.PREVIEW
+        folder = self.settings.receipt_folder if self.settings else None
+        self.receipts.deliver(dossier, output, folder)
         self.dossier_saved.emit(dossier)
+        # The next citizen starts from nothing.
+        self.model.start_new()
+
+    @Slot(str, str, str)
+    def on_save_failed(self, token: str, code: str, detail: str) -> None:
+        """The save failed: say why in words; the dossier stays as it was, Save usable."""
+        log.warning("save failed: %s", code)
+        self._set_saving(False)
+        if token != self.model.token:
+            return
+        text = (
+            message_for(code)
+            + "\n"
+            + self.tr("The dossier is still here, nothing was lost: fix the cause and save again.")
+        )
+        self.statusBar().showMessage(message_for(code), 30000)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Not saved"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("save_failure")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.save_failure_shown.emit(code)
 
     @Slot(list)
     def on_today_loaded(self, dossiers: list[Dossier]) -> None:
@@ -369,10 +540,59 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_dossier(self) -> None:
-        self.applicant.clear()
-        self.picker.search.clear()
-        self.components.show_procedure(None)
+        """Start over for the next citizen (asking first when work would be lost)."""
+        if self.model.walk_in.has_work and not self.confirm_discard():
+            return
+        self.model.start_new()
+
+    def confirm_discard(self) -> bool:
+        """Ask whether the unsaved dossier may be dropped."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved dossier"),
+            self.tr("The dossier in reception is not saved. Drop it?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot()
+    def _on_quit_triggered(self) -> None:
+        if not self.model.walk_in.has_work or self.confirm_discard():
+            self.close()
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        self.stop_qr_scan()
+        self.picker.clear()
+        self.checks.show_procedure(None)
         self.checks.clear_duplicate()
+        self.camera_view.clear()
+
+    def _on_picker_procedure_confirmed(self) -> None:
+        """Enter on the procedure: on to the components (F4 captures the highlighted one)."""
+        self.components.items.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(QModelIndex)
+    def _on_dossier_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.dossier_requested.emit(self.dossier_model.dossier_at(index.row()).code)
+
+    @Slot(object)
+    def show_saved_dossier(self, dossier: Dossier) -> DossierView:
+        """The read-only view of a saved dossier (answer to :attr:`dossier_requested`)."""
+        view = DossierView(dossier, self.dossier_model.upload_state(dossier.code), self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.reprint_requested.connect(self.receipts.show_for)
+        view.retry_requested.connect(self.retry_upload_requested)
+        view.show()
+        self.dossier_view_opened.emit(view)
+        return view
+
+    def _open_selected_dossier(self) -> None:
+        rows = self.dossier_table.selectionModel().selectedRows()
+        if rows:
+            self.dossier_requested.emit(self.dossier_model.dossier_at(rows[0].row()).code)
 
     @Slot(list)
     def on_readers_changed(self, readers: list[ReaderInfo]) -> None:
@@ -381,7 +601,6 @@ class MainWindow(QMainWindow):
     @Slot(str, str)
     def on_service_failed(self, code: str, detail: str) -> None:
         log.warning("operation failed: %s", code)
-        self.save_action.setEnabled(True)
         # Not modal-blocking: a worker's failure must not stop the event loop (other workers
         # keep reporting) and the clerk may keep working on the form.
         box = QMessageBox(
@@ -397,7 +616,7 @@ class MainWindow(QMainWindow):
         self.service_failure_shown.emit(code)
 
     def _on_picker_procedure_chosen(self, procedure: Procedure | None) -> None:
-        self.components.show_procedure(procedure)
+        self.model.choose_procedure(procedure)
         self.checks.show_procedure(procedure)
         self._request_open_check()
 
@@ -412,6 +631,11 @@ class MainWindow(QMainWindow):
         self.open_check_requested.emit(id_number, procedure.code)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Asked when the clerk closes the window (the title bar's button); Quit asks in
+        # its own handler; a close by the program (shutting down) does not ask.
+        if event.spontaneous() and self.model.walk_in.has_work and not self.confirm_discard():
+            event.ignore()
+            return
         self.stop_qr_scan()
         self.stop_scanner_gun()
         if self._file_thread is not None:  # a file read is short: let it end

@@ -47,6 +47,22 @@ class PageList(QListWidget):
             self.addItem(item)
         self._renumber()
 
+    def set_pages(self, pages: list[tuple[AcquiredPage, int]]) -> None:
+        """Show exactly ``pages`` (each with its quarter turns), replacing the list."""
+        self.blockSignals(True)
+        self.clear()
+        self.blockSignals(False)
+        for acquired, turns in pages:
+            pixmap = QPixmap.fromImage(acquired.thumbnail)
+            if turns:
+                pixmap = pixmap.transformed(QTransform().rotate(90 * turns))
+            item = QListWidgetItem(QIcon(pixmap), "")
+            item.setData(_PAGE_ROLE, acquired.page)
+            item.setData(_TURNS_ROLE, turns)
+            item.setToolTip(acquired.label)
+            self.addItem(item)
+        self._renumber()
+
     def rotate_selected(self, quarter_turns: int) -> None:
         """Turn the selected pages by ``quarter_turns`` × 90° clockwise."""
         for item in self.selectedItems():

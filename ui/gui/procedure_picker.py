@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reception.dossiers.store import ComponentStatus, ResultDelivery
 from reception.procedures.catalogue import Catalogue, Procedure
+from ui.gui.walk_in_model import WalkInModel
 
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,6 +30,7 @@ class ProcedurePicker(QGroupBox):
     """A search box over the catalogue and the list of matches."""
 
     procedure_chosen = Signal(object)  # Procedure | None
+    procedure_confirmed = Signal()  # Enter on the search or a match: move on
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,7 +49,10 @@ class ProcedurePicker(QGroupBox):
         layout.addWidget(self.search)
         layout.addWidget(self.results)
         self.search.textChanged.connect(self._on_search_text_changed)
+        # Enter takes the first match: a few letters and Enter choose the procedure.
+        self.search.returnPressed.connect(self._on_search_return_pressed)
         self.results.selectionModel().currentChanged.connect(self._on_results_current_changed)
+        self.results.activated.connect(lambda _index: self.procedure_confirmed.emit())
         self._show(catalogue.procedures)
 
     def current(self) -> Procedure | None:
@@ -65,34 +69,58 @@ class ProcedurePicker(QGroupBox):
                 return
 
     def _show(self, procedures: tuple[Procedure, ...] | list[Procedure]) -> None:
+        chosen = self.current()
+        self.results.selectionModel().blockSignals(True)
         self._model.clear()
         for procedure in procedures:
             item = QStandardItem(procedure.name)
             item.setToolTip(f"{procedure.code}\n{procedure.field_name}")
             item.setData(procedure.code, _CODE_ROLE)
             self._model.appendRow(item)
-        self.procedure_chosen.emit(None)
+        self.results.selectionModel().blockSignals(False)
+        # The procedure chosen stays chosen while it is still among the matches.
+        if chosen is not None and chosen.code in {p.code for p in procedures}:
+            self.select_code(chosen.code)
+        else:
+            self.procedure_chosen.emit(None)
 
     def _on_search_text_changed(self, text: str) -> None:
         words = text.strip()
         self._show(self._catalogue.search(words) if words else self._catalogue.procedures)
+
+    def clear(self) -> None:
+        """Empty the search and show the whole catalogue, nothing chosen."""
+        self.search.clear()
+        self.results.clearSelection()
+        self.results.setCurrentIndex(self._model.index(-1, 0))
+
+    def _on_search_return_pressed(self) -> None:
+        if self._model.rowCount() == 0:
+            return
+        if not self.results.currentIndex().isValid():
+            self.results.setCurrentIndex(self._model.index(0, 0))
+        self.procedure_confirmed.emit()
 
     def _on_results_current_changed(self, *_args: object) -> None:
         self.procedure_chosen.emit(self.current())
 
 
 class ComponentList(QGroupBox):
-    """The dossier components the chosen procedure asks for, each with how it was received."""
+    """The components of the dossier in reception: how each is received, its pages, and
+    which one the next capture goes into (the current row). Shows the :class:`WalkInModel`."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: WalkInModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Dossier components"))
+        self.model = model or WalkInModel(self)
         self.items = QListWidget()
         self.items.setObjectName("components")
+        self.items.setToolTip(self.tr("F4 captures the pages of the highlighted component"))
         self.empty = QLabel(self.tr("Choose a procedure to see its components."))
         self._status_boxes: dict[str, QComboBox] = {}
+        self._page_labels: dict[str, QLabel] = {}
         self.sets = QSpinBox()
         self.sets.setObjectName("dossier_sets")
         self.sets.setRange(1, 99)
@@ -100,21 +128,32 @@ class ComponentList(QGroupBox):
         self.delivery.setObjectName("result_delivery")
         self.delivery.addItem(self.tr("at the counter"), ResultDelivery.COUNTER.value)
         self.delivery.addItem(self.tr("by post"), ResultDelivery.POST.value)
-        options = QFormLayout()
-        options.addRow(self.tr("Number of dossier sets"), self.sets)
-        options.addRow(self.tr("Result received"), self.delivery)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Sets")))
+        options.addWidget(self.sets)
+        options.addWidget(QLabel(self.tr("Result received")))
+        options.addWidget(self.delivery, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.items)
+        layout.addWidget(self.items, 1)
         layout.addLayout(options)
+        self.model.procedure_changed.connect(self.show_procedure)
+        self.model.components_changed.connect(self._show_components)
+        self.model.reset.connect(lambda: self.show_procedure(None))
+        self.items.currentRowChanged.connect(self.model.set_current)
+        self.sets.valueChanged.connect(self._on_sets_value_changed)
+        self.delivery.currentIndexChanged.connect(self._on_delivery_changed)
 
     def show_procedure(self, procedure: Procedure | None) -> None:
-        """List the components of ``procedure``: required ones on paper, optional ones not
-        received, until the clerk says otherwise."""
+        """List the model's components (those of ``procedure``)."""
+        self.model.choose_procedure(procedure)
+        self.items.blockSignals(True)
         self.items.clear()
+        self.items.blockSignals(False)
         self._status_boxes.clear()
-        self.sets.setValue(1)
-        self.delivery.setCurrentIndex(0)
+        self._page_labels.clear()
+        self.sets.setValue(self.model.walk_in.sets)
+        self.delivery.setCurrentIndex(self.delivery.findData(self.model.walk_in.delivery.value))
         self.empty.setVisible(procedure is None)
         if procedure is None:
             self.changed.emit()
@@ -125,34 +164,59 @@ class ComponentList(QGroupBox):
             "original_or_copy": self.tr("original or copy"),
         }
         for component in procedure.components:
-            text = f"{component.name} — {kinds.get(component.kind, component.kind)}"
+            text = (
+                f"{component.code} · {component.name} — {kinds.get(component.kind, component.kind)}"
+            )
             text += f", {component.copies} " + self.tr("copies")
             if not component.required:
                 text += " " + self.tr("(if any)")
-            self._add_row(component.code, text, component.required)
+            self._add_row(component.code, text)
+        self._show_components()
         self.changed.emit()
 
     def statuses(self) -> dict[str, ComponentStatus]:
-        """The status chosen for each component, by component code."""
-        return {
-            code: ComponentStatus(box.currentData()) for code, box in self._status_boxes.items()
-        }
+        """The status of each component, by component code."""
+        return {c.code: c.status for c in self.model.walk_in.components}
 
     def result_delivery(self) -> ResultDelivery:
         return ResultDelivery(str(self.delivery.currentData()))
 
     def set_status(self, code: str, status: ComponentStatus) -> None:
-        box = self._status_boxes[code]
-        box.setCurrentIndex(box.findData(status.value))
+        self.model.set_status(code, status)
 
-    def _add_row(self, code: str, text: str, required: bool) -> None:
+    def _show_components(self) -> None:
+        walk_in = self.model.walk_in
+        for component in walk_in.components:
+            box = self._status_boxes.get(component.code)
+            if box is None:
+                continue
+            box.blockSignals(True)
+            box.setCurrentIndex(box.findData(component.status.value))
+            box.blockSignals(False)
+            pages = len(component.pages)
+            label = self._page_labels[component.code]
+            if component.reused is not None:
+                label.setText(self.tr("kept copy"))
+            else:
+                label.setText(self.tr("%1 p.").replace("%1", str(pages)) if pages else "")
+        if self.items.count() and self.items.currentRow() != walk_in.current:
+            self.items.blockSignals(True)
+            self.items.setCurrentRow(walk_in.current)
+            self.items.blockSignals(False)
+        self.changed.emit()
+
+    def _add_row(self, code: str, text: str) -> None:
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(4, 2, 4, 2)
         label = QLabel(text)
         label.setWordWrap(True)
+        label.setToolTip(text)
+        pages = QLabel()
+        pages.setObjectName(f"component_pages_{code}")
         status = QComboBox()
         status.setObjectName(f"component_status_{code}")
+        status.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes through the list itself
         for value, words in (
             (ComponentStatus.PAPER, self.tr("paper")),
             (ComponentStatus.DIGITISED, self.tr("digitised")),
@@ -160,10 +224,13 @@ class ComponentList(QGroupBox):
             (ComponentStatus.NOT_RECEIVED, self.tr("not received")),
         ):
             status.addItem(words, value.value)
-        default = ComponentStatus.PAPER if required else ComponentStatus.NOT_RECEIVED
-        status.setCurrentIndex(status.findData(default.value))
-        status.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        status.currentIndexChanged.connect(
+            lambda _i, c=code, box=status: self.model.set_status(
+                c, ComponentStatus(str(box.currentData()))
+            )
+        )
         row_layout.addWidget(label, 1)
+        row_layout.addWidget(pages)
         row_layout.addWidget(status)
         item = QListWidgetItem()
         item.setData(_CODE_ROLE, code)
@@ -171,3 +238,12 @@ class ComponentList(QGroupBox):
         self.items.addItem(item)
         self.items.setItemWidget(item, row)
         self._status_boxes[code] = status
+        self._page_labels[code] = pages
+
+    def _on_sets_value_changed(self, value: int) -> None:
+        self.model.walk_in.sets = value
+
+    def _on_delivery_changed(self, _index: int) -> None:
+        data = self.delivery.currentData()
+        if data is not None:
+            self.model.walk_in.delivery = ResultDelivery(str(data))

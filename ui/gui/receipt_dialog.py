@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reception.dossiers.store import Dossier
 from reception.forms import FormKind
+from ui.gui.clerk_settings import default_export_folder
 from ui.messages import message_for
 
 
@@ -130,7 +131,10 @@ class ReceiptDialog(QDialog):
     def export_form(self) -> None:
         if self.pdf is None:
             return
-        suggested = f"{self.dossier.code}_{self.form.currentData()}.pdf"
+        # In the user's documents folder, named by the dossier's code.
+        suggested = str(
+            default_export_folder() / f"{self.dossier.code}_{self.form.currentData()}.pdf"
+        )
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export PDF"), suggested, self.tr("PDF files (*.pdf)")
         )

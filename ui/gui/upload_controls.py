@@ -211,5 +211,6 @@ def start_uploading(
     controls.retry_requested.connect(worker.retry)
     controls.states_requested.connect(worker.load_states)
     window.dossier_saved.connect(worker.wake)
+    window.retry_upload_requested.connect(worker.retry)
     thread.start()
     return thread, worker, controls

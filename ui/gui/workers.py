@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +17,12 @@ from hardware.camera.interface import Camera, Frame
 from hardware.card.connection import ReaderProvider
 from hardware.errors import HardwareError
 from hardware.qr.interface import QrReader
+from reception.digitising.model import ComponentInfo, DigitisedComponent, DigitiseOptions
+from reception.digitising.pipeline import digitise, next_component_path
+from reception.digitising.reuse_store import ReuseStore, documents_dir
 from reception.dossiers.code import SequenceBlock
-from reception.dossiers.store import DossierDraft, DossierStore
+from reception.dossiers.store import DossierDraft, DossierStore, Reservation
+from reception.dossiers.walk_in import CapturedPage, with_files
 from reception.errors import ReceptionError
 from reception.intake.qr_reading import VideoQrScanner
 from reception.privacy.processing_log import ProcessingLog
@@ -89,11 +95,30 @@ class QrScanWorker(QObject):
             self.finished.emit()
 
 
+@dataclass(frozen=True, slots=True)
+class SaveRequest:
+    """What the window asks the database thread to save.
+
+    ``draft`` is the dossier as gathered; ``captures`` the (component code, name, pages)
+    whose PDFs are made at the save; ``token`` identifies the dossier in reception across
+    retries of a failed save (it keeps its reserved code).
+    """
+
+    token: str
+    draft: DossierDraft
+    captures: tuple[tuple[str, str, tuple[CapturedPage, ...]], ...]
+    operator: str
+    options: DigitiseOptions = field(default_factory=DigitiseOptions)
+
+
 class DossierService(QObject):
     """Owns the database connection on its own thread; saves and lists dossiers."""
 
     opened = Signal()
     saved = Signal(object)  # reception.dossiers.store.Dossier
+    save_progressed = Signal(int, int)  # component PDF being made, of how many
+    save_failed = Signal(str, str, str)  # request token, error code, English detail
+    dossier_loaded = Signal(object)  # Dossier, answering get_dossier
     today_loaded = Signal(list)  # list[Dossier]
     open_dossiers_found = Signal(str, str, list)  # ID number, procedure code, [dossier code]
     unsent_counted = Signal(int)
@@ -107,11 +132,17 @@ class DossierService(QObject):
         block: SequenceBlock,
         calendar: WorkingCalendar | None = None,
         *,
+        documents: Path | None = None,
+        retention_days: int = 30,
         processing_log: ProcessingLog | None = None,
     ) -> None:
         super().__init__()
         self._calendar = calendar
         self._processing_log = processing_log  # records each save, with the clerk
+        # Made (mkdir, chmod) on this service's thread, at the first save.
+        self._documents_folder = documents
+        self._retention_days = retention_days
+        self._reservations: dict[str, Reservation] = {}
         self._path = database_path
         self._unit_code = unit_code
         self._workstation = workstation
@@ -151,6 +182,82 @@ class DossierService(QObject):
         log.info("dossier saved")  # no code or name: the log stays free of personal data
         self.saved.emit(dossier)
         self.load_today()
+
+    @Slot(object)
+    def save_walk_in(self, request: SaveRequest) -> None:
+        """Save the dossier in reception: its code first, then the PDFs of the components
+        captured for it (named and stamped with the code), then the dossier with every
+        file and its upload job in one transaction. A failure leaves nothing half-saved
+        and keeps the code for the next try; ``save_failed`` names what went wrong."""
+        if self._store is None or self._db is None:
+            self.save_failed.emit(request.token, "storage_failed", "the database is not open")
+            return
+        made: list[DigitisedComponent] = []
+        try:
+            reservation = self._reservations.get(request.token)
+            if reservation is None:
+                reservation = self._reservations[request.token] = self._store.reserve()
+            folder = self._documents
+            owner = request.draft.applicant.identity.id_number or None
+            for number, (code, name, pages) in enumerate(request.captures, 1):
+                self.save_progressed.emit(number, len(request.captures))
+                info = ComponentInfo(
+                    dossier_code=reservation.code,
+                    procedure_code=request.draft.procedure_code,
+                    component_code=code,
+                    operator=request.operator,
+                    component_name=name,
+                    owner_id_number=owner,
+                )
+                path = next_component_path(folder, info)
+                made.append(digitise(pages, info, path, options=request.options))
+            files = {m.info.component_code: (str(m.path), m.sha256) for m in made}
+            dossier = self._store.save(with_files(request.draft, files), reservation=reservation)
+        except (ReceptionError, HardwareError) as exc:
+            for result in made:  # the next try makes them again under the same names
+                result.path.unlink(missing_ok=True)
+            self.save_failed.emit(request.token, exc.code, str(exc))
+            return
+        except OSError as exc:
+            for result in made:
+                result.path.unlink(missing_ok=True)
+            self.save_failed.emit(request.token, "storage_failed", exc.strerror or str(exc))
+            return
+        del self._reservations[request.token]
+        self._keep_for_reuse(made, request.operator)
+        log.info("dossier saved with %d digitised component(s)", len(made))
+        self.saved.emit(dossier)
+        self.load_today()
+
+    @property
+    def _documents(self) -> Path:
+        if self._documents_folder is None:
+            self._documents_folder = documents_dir(self._path.parent)
+        return self._documents_folder
+
+    def _keep_for_reuse(self, made: list[DigitisedComponent], operator: str) -> None:
+        """Offer the new PDFs to the same citizen next time (the reuse store's own record)."""
+        if self._db is None or not made:
+            return
+        store = ReuseStore(self._db, self._documents, timedelta(days=self._retention_days))
+        for result in made:
+            try:
+                store.record(result, actor=operator)
+            except ReceptionError as exc:  # the dossier is saved; only the offer is lost
+                log.warning("digitised component not kept for reuse: %s", exc.code)
+
+    @Slot(str)
+    def get_dossier(self, code: str) -> None:
+        """Load one saved dossier (for the read-only view of today's list)."""
+        if self._store is None:
+            return
+        try:
+            dossier = self._store.get(code)
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        if dossier is not None:
+            self.dossier_loaded.emit(dossier)
 
     @Slot(str, str)
     def check_open(self, id_number: str, procedure_code: str) -> None:

@@ -3,6 +3,7 @@ appointment, duplicate warning, then the receipt's preview, PDF export and print
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 from pathlib import Path
@@ -12,9 +13,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from hardware.scanner.interface import ColorMode, ScannedPage
+from reception.digitising.model import PageEdit
 from reception.dossiers.applicant import ApplicantKind
 from reception.dossiers.store import ComponentStatus, Dossier, ResultDelivery
+from reception.dossiers.walk_in import ReusedFile
 from reception.identity.citizen import IdentitySource
+from tests.generators.pages import gray, text_page
 from ui.gui.app import RunningApp
 from ui.gui.main_window import MainWindow
 from ui.gui.receipt_dialog import ReceiptDialog
@@ -44,8 +49,8 @@ def _fill(window: MainWindow, qtbot: QtBot) -> None:
 
 def _save(window: MainWindow, qtbot: QtBot) -> tuple[Dossier, ReceiptDialog]:
     with (
-        qtbot.waitSignal(window.receipts.dialog_opened, timeout=10_000) as opened,
-        qtbot.waitSignal(window.dossier_saved, timeout=10_000) as saved,
+        qtbot.waitSignal(window.receipts.dialog_opened, timeout=120_000) as opened,
+        qtbot.waitSignal(window.dossier_saved, timeout=120_000) as saved,
     ):
         window.save_action.trigger()
     dialog = opened.args[0]
@@ -85,8 +90,14 @@ def test_representative_components_appointment_and_receipt(
     # A card read now (the representative's) keeps whom they act for.
     window.applicant.fill_identity(load_person(), IdentitySource.QR)
     assert representation.principal_name.text() == "LÊ THỊ CÚC"
-    window.components.set_status("TP1", ComponentStatus.DIGITISED)
-    window.components.set_status("TP2", ComponentStatus.REUSED)
+    # TP1 scanned now (its PDF is made at the save), TP2 a copy kept from an earlier dossier.
+    page = ScannedPage(image=gray(text_page(dpi=100)), dpi=100, mode=ColorMode.GRAY)
+    window.model.add_pages("TP1", [(page, PageEdit())])
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(b"%PDF-1.7 kept copy")
+    window.model.reuse(
+        "TP2", ReusedFile(1, str(kept), hashlib.sha256(kept.read_bytes()).hexdigest())
+    )
     window.components.sets.setValue(2)
     window.components.delivery.setCurrentIndex(1)
     assert window.components.findChild(QComboBox, "component_status_TP3") is not None
@@ -100,6 +111,10 @@ def test_representative_components_appointment_and_receipt(
         ComponentStatus.REUSED,
         ComponentStatus.NOT_RECEIVED,
     ]
+    made = Path(str(dossier.components[0].file_path))
+    assert made.name == f"{dossier.code}_TP1_1.pdf"
+    assert dossier.components[0].file_sha256 == hashlib.sha256(made.read_bytes()).hexdigest()
+    assert dossier.components[1].file_path == str(kept)
     assert (dossier.sets, dossier.delivery) == (2, ResultDelivery.POST)
     assert dossier.appointment_at is not None
     assert dossier.calendar_version is not None
