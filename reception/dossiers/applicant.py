@@ -29,6 +29,7 @@ from reception.limits import (
     text_problem,
 )
 from reception.privacy.personal_fields import OPTIONAL_FIELDS
+from reception.warning import DomainWarning
 
 # Mobile numbers are 0 + 9 digits (03x, 05x, 07x, 08x, 09x); landlines 0 + 2xx area code +
 # subscriber, 10 or 11 digits in all. +84 stands for the leading 0.
@@ -182,7 +183,7 @@ def check_applicant(
     return found
 
 
-def applicant_warnings(applicant: Applicant) -> tuple[str, ...]:
+def applicant_warnings(applicant: Applicant) -> tuple[DomainWarning, ...]:
     """Things the clerk should look at but that do not stop saving (ID number cross-checks)."""
     identity = applicant.identity
     if not identity.id_number or not is_well_formed(identity.id_number):

@@ -9,13 +9,13 @@ not a reason to refuse the card (typing errors on old records do exist).
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
 from reception.identity.citizen import Sex
+from reception.warning import DomainWarning, WarningCode
 
 ID_NUMBER_PATTERN = re.compile(r"[0-9]{12}")
 """Twelve ASCII digits; ``str.isdigit`` would also accept other scripts' digits."""
@@ -93,14 +93,16 @@ PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
 )
 
 
-class IdNumberWarning(enum.StrEnum):
-    """Stable codes of the ID number checks; a warning is ``code`` or ``code: detail``."""
-
-    MALFORMED = "id_number_malformed"
-    PROVINCE_UNKNOWN = "id_province_unknown"
-    CENTURY_MISMATCH = "id_century_mismatch"
-    SEX_MISMATCH = "id_sex_mismatch"
-    BIRTH_YEAR_MISMATCH = "id_birth_year_mismatch"
+# The codes :func:`check_id_number` can return.
+ID_NUMBER_WARNINGS = frozenset(
+    {
+        WarningCode.ID_NUMBER_MALFORMED,
+        WarningCode.ID_PROVINCE_UNKNOWN,
+        WarningCode.ID_CENTURY_MISMATCH,
+        WarningCode.ID_SEX_MISMATCH,
+        WarningCode.ID_BIRTH_YEAR_MISMATCH,
+    }
+)
 
 
 def is_well_formed(id_number: str) -> bool:
@@ -141,7 +143,7 @@ def implied_birth_year(id_number: str) -> int:
 
 def check_id_number(
     id_number: str, date_of_birth: date | None = None, sex: Sex | None = None
-) -> tuple[str, ...]:
+) -> tuple[DomainWarning, ...]:
     """Warnings about ``id_number`` and its agreement with ``date_of_birth`` and ``sex``.
 
     Never raises. An unknown ``date_of_birth`` or ``sex`` skips the checks that need
@@ -149,31 +151,32 @@ def check_id_number(
     be shown or counted without carrying personal data.
     """
     if not is_well_formed(id_number):
-        return (IdNumberWarning.MALFORMED.value,)
-    warnings: list[str] = []
+        return (DomainWarning(WarningCode.ID_NUMBER_MALFORMED),)
+    warnings: list[DomainWarning] = []
     if id_number[:3] not in PROVINCE_CODES:
         # Births registered abroad carry a country code here (Nghị định 137/2015 Điều 13),
         # so this is a "check", not a "wrong".
         warnings.append(
-            f"{IdNumberWarning.PROVINCE_UNKNOWN}: not a province code (a country code if the"
-            " birth was registered abroad)"
+            DomainWarning(
+                WarningCode.ID_PROVINCE_UNKNOWN,
+                "not a province code (a country code if the birth was registered abroad)",
+            )
         )
     century, encoded_sex = century_and_sex(id_number[3])
     if date_of_birth is not None:
         if date_of_birth.year // 100 * 100 != century:
             warnings.append(
-                f"{IdNumberWarning.CENTURY_MISMATCH}: century digit disagrees with date of birth"
+                DomainWarning(
+                    WarningCode.ID_CENTURY_MISMATCH, "century digit disagrees with date of birth"
+                )
             )
         if int(id_number[4:6]) != date_of_birth.year % 100:
             warnings.append(
-                f"{IdNumberWarning.BIRTH_YEAR_MISMATCH}: birth year digits disagree with date"
-                " of birth"
+                DomainWarning(
+                    WarningCode.ID_BIRTH_YEAR_MISMATCH,
+                    "birth year digits disagree with date of birth",
+                )
             )
     if sex is not None and sex is not encoded_sex:
-        warnings.append(f"{IdNumberWarning.SEX_MISMATCH}: sex digit disagrees with sex")
+        warnings.append(DomainWarning(WarningCode.ID_SEX_MISMATCH, "sex digit disagrees with sex"))
     return tuple(warnings)
-
-
-def warning_code(warning: str) -> str:
-    """The stable code of a ``code`` or ``code: detail`` warning string."""
-    return warning.partition(":")[0].strip()

@@ -31,6 +31,7 @@ from hardware.icao.face_image import DecodedImage, decode_face
 from hardware.icao.mrz import Mrz
 from reception.identity.citizen import CitizenIdentity, IdentitySource, Sex
 from reception.intake.chip_keys import ChipKeys
+from reception.warning import DomainWarning, WarningCode
 from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
@@ -64,7 +65,7 @@ class ChipReadResult:
     photo_format: str | None = None
     photo_image: DecodedImage | None = field(default=None, repr=False)
     dg13_raw: bytes | None = field(default=None, repr=False)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DomainWarning, ...] = ()
 
 
 def read_chip(
@@ -100,7 +101,7 @@ def result_from_chip(data: ChipData) -> ChipReadResult:
         try:
             photo_image = decode_face(data.face.data)
         except DataGroupError:
-            warnings = (*warnings, "photo_not_decodable")
+            warnings = (*warnings, DomainWarning(WarningCode.PHOTO_NOT_DECODABLE))
     source = (
         IdentitySource.CHIP
         if data.authenticity.verdict is Verdict.GENUINE
@@ -121,16 +122,16 @@ def result_from_chip(data: ChipData) -> ChipReadResult:
     )
 
 
-def chip_identity(data: ChipData) -> tuple[CitizenIdentity, tuple[str, ...]]:
+def chip_identity(data: ChipData) -> tuple[CitizenIdentity, tuple[DomainWarning, ...]]:
     """The identity on the chip and warnings (stable codes, no personal values)."""
-    warnings: list[str] = []
+    warnings: list[DomainWarning] = []
     mrz, dg13 = data.mrz, data.dg13
     values: dict[str, Any] = {}
     extras: dict[str, str] = {}
     if mrz is not None:
         values.update(_from_mrz(mrz))
         if not mrz.checks_valid:
-            warnings.append("mrz_check_digit_mismatch")
+            warnings.append(DomainWarning(WarningCode.MRZ_CHECK_DIGIT_MISMATCH))
     if data.dg11:
         values.update(_from_dg11(data.dg11))
     if dg13 is not None:
@@ -165,7 +166,7 @@ def _from_dg11(dg11: Mapping[int, str]) -> dict[str, Any]:
     return out
 
 
-def _from_dg13(dg13: Dg13, extras: dict[str, str], warnings: list[str]) -> dict[str, Any]:
+def _from_dg13(dg13: Dg13, extras: dict[str, str], warnings: list[DomainWarning]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for number, name in ((Dg13Field.ID_NUMBER, "id_number"), (Dg13Field.FULL_NAME, "full_name")):
         if dg13.text(number):
@@ -177,7 +178,7 @@ def _from_dg13(dg13: Dg13, extras: dict[str, str], warnings: list[str]) -> dict[
     if sex is not None:
         out["sex"] = _SEX_WORDS.get(sex.lower())
         if out["sex"] is None:
-            warnings.append("dg13_sex_unknown")
+            warnings.append(DomainWarning(WarningCode.DG13_SEX_UNKNOWN))
     out.update(_dg13_dates(dg13, extras))
     parents = dg13.texts(Dg13Field.PARENTS)
     if parents:

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from reception.errors import UserError
 from reception.identity.citizen import CitizenIdentity, Sex
 from reception.identity.id_number import check_id_number, is_well_formed
+from reception.warning import DomainWarning, WarningCode
 from reception.workstation.timezone import now_in_vietnam
 
 MAX_PAYLOAD_CHARS = 3000
@@ -40,14 +41,14 @@ class QrPayloadError(UserError):
 class QrParseResult:
     """A parsed QR: the raw text as scanned, the identity, the layout name, warnings.
 
-    Warnings are stable snake_case codes, optionally followed by ``": detail"``; the
-    details never repeat field values.
+    Warnings are values (:class:`~reception.warning.DomainWarning`); their details never
+    repeat field values.
     """
 
     raw: str
     identity: CitizenIdentity
     layout: str
-    warnings: tuple[str, ...]
+    warnings: tuple[DomainWarning, ...]
 
 
 # Slots are CitizenIdentity field names.
@@ -200,7 +201,7 @@ def parse_qr_payload(text: str, *, today: date | None = None) -> QrParseResult:
         layout, slots, extras = _match_labelled(body)
     identity, warnings = _build_identity(slots, extras, today)
     if layout in _UNCONFIRMED_LAYOUTS:
-        warnings.append(f"layout_unconfirmed: {layout}")
+        warnings.append(DomainWarning(WarningCode.LAYOUT_UNCONFIRMED, layout))
     return QrParseResult(text, identity, layout, tuple(warnings))
 
 
@@ -268,41 +269,43 @@ def _parse_date(text: str) -> date | None:
 
 def _build_identity(
     slots: Mapping[str, str], extras: dict[str, str], today: date
-) -> tuple[CitizenIdentity, list[str]]:
-    warnings: list[str] = []
+) -> tuple[CitizenIdentity, list[DomainWarning]]:
+    warnings: list[DomainWarning] = []
 
     def read_date(slot: str) -> date | None:
         text = slots.get(slot, "").strip()
         if not text:
-            warnings.append(f"{slot}_missing")
+            warnings.append(DomainWarning(WarningCode(f"{slot}_missing")))
             return None
         value = _parse_date(text)
         if value is None:
-            warnings.append(f"{slot}_invalid: not a real calendar date")
+            warnings.append(
+                DomainWarning(WarningCode(f"{slot}_invalid"), "not a real calendar date")
+            )
         elif value > today:
-            warnings.append(f"{slot}_in_future")
+            warnings.append(DomainWarning(WarningCode(f"{slot}_in_future")))
         return value
 
     date_of_birth = read_date(DOB)
     issue_date = read_date(ISSUE)
     if date_of_birth and issue_date and issue_date < date_of_birth:
-        warnings.append("issue_date_before_birth")
+        warnings.append(DomainWarning(WarningCode.ISSUE_DATE_BEFORE_BIRTH))
 
     sex_text = _normalise(slots.get(SEX, ""))
     sex = _SEX_BY_FOLDED.get(_fold(sex_text))
     if sex is None:
-        warnings.append("sex_unrecognised: neither Nam nor Nữ")
+        warnings.append(DomainWarning(WarningCode.SEX_UNRECOGNISED, "neither Nam nor Nữ"))
     elif sex_text.casefold() != sex.value.casefold():
-        warnings.append("sex_spelling: diacritics missing")
+        warnings.append(DomainWarning(WarningCode.SEX_SPELLING, "diacritics missing"))
 
     old_id: str | None = re.sub(r"\s+", "", slots.get(OLD_ID, "")) or None
     if old_id is not None and re.fullmatch(r"[0-9]+", old_id) is None:
         # Labelled firmware output can put anything behind the label; keep it aside.
         extras["old_id_number_text"] = _normalise(slots[OLD_ID])
-        warnings.append("old_id_number_invalid: not digits")
+        warnings.append(DomainWarning(WarningCode.OLD_ID_NUMBER_INVALID, "not digits"))
         old_id = None
     elif old_id is not None and len(old_id) not in (9, 12):
-        warnings.append("old_id_number_invalid: neither 9 nor 12 digits")
+        warnings.append(DomainWarning(WarningCode.OLD_ID_NUMBER_INVALID, "neither 9 nor 12 digits"))
 
     id_number = slots[ID].strip()
     warnings.extend(check_id_number(id_number, date_of_birth, sex))

@@ -21,6 +21,7 @@ from typing import Any
 
 from reception.identity.citizen import CitizenIdentity
 from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
+from reception.warning import WarningCode, has_warning
 
 
 class TextProblem(enum.StrEnum):
@@ -322,7 +323,7 @@ def assess_text_integrity(result: QrParseResult) -> TextIntegrity:
             )
         )
 
-    if identity.sex is None and any(w.startswith("sex_unrecognised") for w in result.warnings):
+    if identity.sex is None and has_warning(result.warnings, WarningCode.SEX_UNRECOGNISED):
         recovered = repaired_identity.sex
         if recovered is None or whole_repair is None:
             suspects.append(FieldIntegrity("sex", (TextProblem.UNREADABLE,)))

@@ -79,49 +79,9 @@
         <translation>Nội dung QR gốc</translation>
     </message>
     <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="229"/>
-        <source>Enter the applicant&apos;s full name.</source>
-        <translation>Nhập họ và tên người nộp hồ sơ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="231"/>
-        <source>The ID number must have 12 digits.</source>
-        <translation>Số định danh phải gồm 12 chữ số.</translation>
-    </message>
-    <message>
         <location filename="../../ui/gui/applicant_panel.py" line="175"/>
         <source>Dates are written dd/mm/yyyy.</source>
         <translation>Ngày được ghi theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="230"/>
-        <source>Enter the address.</source>
-        <translation>Nhập địa chỉ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="233"/>
-        <source>The phone number is not valid (10 digits starting with 0, e.g. 0912345678).</source>
-        <translation>Số điện thoại không hợp lệ (10 chữ số bắt đầu bằng 0, ví dụ 0912345678).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="235"/>
-        <source>The email address is not valid.</source>
-        <translation>Địa chỉ email không hợp lệ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="237"/>
-        <source>Enter the name of the person or organisation represented.</source>
-        <translation>Nhập tên người hoặc tổ chức được đại diện.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="240"/>
-        <source>The represented person&apos;s ID number must have 12 digits.</source>
-        <translation>Số định danh của người được đại diện phải có 12 chữ số.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/applicant_panel.py" line="243"/>
-        <source>The tax code must have 10 digits (or 10 digits, a dash and 3 digits).</source>
-        <translation>Mã số thuế phải có 10 chữ số (hoặc 10 chữ số, dấu gạch ngang và 3 chữ số).</translation>
     </message>
     <message>
         <location filename="../../ui/gui/applicant_panel.py" line="253"/>
@@ -293,36 +253,6 @@
         <location filename="../../ui/gui/card_reading.py" line="281"/>
         <source>Simulated card</source>
         <translation>Thẻ mô phỏng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/card_reading.py" line="356"/>
-        <source>The keys do not open this chip: scan the card&apos;s QR or type its ID number.</source>
-        <translation>Khóa không mở được chip này: hãy quét mã QR của thẻ hoặc nhập số định danh.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/card_reading.py" line="358"/>
-        <source>The card was removed too early. Lay it down again.</source>
-        <translation>Thẻ bị nhấc ra quá sớm. Hãy đặt lại thẻ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/card_reading.py" line="360"/>
-        <source>The chip&apos;s answers failed their integrity check. Lay the card down again.</source>
-        <translation>Dữ liệu chip trả về không qua kiểm tra toàn vẹn. Hãy đặt lại thẻ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/card_reading.py" line="363"/>
-        <source>NOT GENUINE: the chip failed chip authentication (possible copy).</source>
-        <translation>KHÔNG HỢP LỆ: chip không qua xác thực chip (có thể là thẻ sao chép).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/card_reading.py" line="365"/>
-        <source>Another program is using the card reader.</source>
-        <translation>Một chương trình khác đang dùng đầu đọc thẻ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/card_reading.py" line="367"/>
-        <source>The chip could not be read. Lay the card down again.</source>
-        <translation>Không đọc được chip. Hãy đặt lại thẻ.</translation>
     </message>
 </context>
 <context>
@@ -686,26 +616,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>The database backup could not be made or used. Check the backup folder or drive.</source>
-        <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
-    </message>
-    <message>
-        <source>The file or value is not valid or is beyond the limits. Nothing was changed.</source>
-        <translation>Tệp hoặc giá trị không hợp lệ hoặc vượt quá giới hạn. Không có gì bị thay đổi.</translation>
-    </message>
-    <message>
-        <source>The text is too long or holds characters that cannot be printed.</source>
-        <translation>Văn bản quá dài hoặc chứa ký tự không in được.</translation>
-    </message>
-    <message>
-        <source>The date of birth is in the future.</source>
-        <translation>Ngày sinh ở tương lai.</translation>
-    </message>
-    <message>
-        <source>No upload user name and password are set: the dossiers wait in the queue. Call the administrator.</source>
-        <translation>Chưa đặt tên đăng nhập và mật khẩu gửi hồ sơ: các hồ sơ đang chờ trong hàng đợi. Hãy báo quản trị viên.</translation>
-    </message>
-    <message>
         <source>The name or the password is wrong, or the account is turned off.</source>
         <translation>Tên hoặc mật khẩu không đúng, hoặc tài khoản đã bị khóa.</translation>
     </message>
@@ -726,57 +636,174 @@
         <translation>Không thể ghi nhận yêu cầu như vậy. Hãy kiểm tra số định danh và các ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="14"/>
+        <source>Unexpected error. The details are in the log.</source>
+        <translation>Lỗi không mong muốn. Chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>The request could not be completed. Check what was entered and try again.</source>
+        <translation>Không thực hiện được yêu cầu. Hãy kiểm tra thông tin đã nhập rồi thử lại.</translation>
+    </message>
+    <message>
         <source>The configuration file is invalid. Call the administrator.</source>
         <translation>Tệp cấu hình không hợp lệ. Hãy báo quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="17"/>
         <source>The local database cannot be written. Nothing was lost; check the disk and try again.</source>
         <translation>Không ghi được cơ sở dữ liệu trên máy. Chưa mất dữ liệu nào; hãy kiểm tra ổ đĩa rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="21"/>
+        <source>The disk is full: the dossier was not saved. Free some space and save again.</source>
+        <translation>Ổ đĩa đã đầy: hồ sơ chưa được lưu. Hãy giải phóng dung lượng rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>The local database cannot be written (read-only file or folder). Call the administrator.</source>
+        <translation>Không ghi được cơ sở dữ liệu trên máy (tệp hoặc thư mục chỉ đọc). Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>Another program is holding the local database. Close it, then try again.</source>
+        <translation>Một chương trình khác đang giữ cơ sở dữ liệu trên máy. Hãy đóng chương trình đó rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The local database file is damaged. Stop receiving dossiers on this computer and call the administrator to restore the latest backup (reception db restore); nothing is deleted.</source>
+        <translation>Tệp cơ sở dữ liệu trên máy bị hỏng. Hãy ngừng tiếp nhận hồ sơ trên máy này và báo quản trị viên khôi phục bản sao lưu gần nhất (reception db restore); không dữ liệu nào bị xoá.</translation>
+    </message>
+    <message>
+        <source>The database backup could not be made or used. Check the backup folder or drive.</source>
+        <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
+    </message>
+    <message>
+        <source>The file or value is not valid or is beyond the limits. Nothing was changed.</source>
+        <translation>Tệp hoặc giá trị không hợp lệ hoặc vượt quá giới hạn. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>The text is too long or holds characters that cannot be printed.</source>
+        <translation>Văn bản quá dài hoặc chứa ký tự không in được.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Ngày sinh ở tương lai.</translation>
+    </message>
+    <message>
+        <source>No upload user name and password are set: the dossiers wait in the queue. Call the administrator.</source>
+        <translation>Chưa đặt tên đăng nhập và mật khẩu gửi hồ sơ: các hồ sơ đang chờ trong hàng đợi. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The disk failed a read or write. Check the disk, then try again.</source>
+        <translation>Ổ đĩa bị lỗi khi đọc hoặc ghi. Hãy kiểm tra ổ đĩa rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The local database refused an operation (a fault in the app). Nothing was saved; the details are in the log.</source>
+        <translation>Cơ sở dữ liệu trên máy từ chối một thao tác (lỗi của phần mềm). Chưa có gì được lưu; chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
         <source>This counter has used up its block of dossier numbers for today. Call the administrator.</source>
         <translation>Quầy này đã dùng hết dải số thứ tự hồ sơ của hôm nay. Hãy báo quản trị viên.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25"/>
+        <source>The local working-day calendar is invalid. Call the administrator.</source>
+        <translation>Lịch ngày làm việc của đơn vị không hợp lệ. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The procedure catalogue is invalid. Call the administrator.</source>
+        <translation>Danh mục thủ tục không hợp lệ. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>This procedure is not in the catalogue.</source>
+        <translation>Thủ tục này không có trong danh mục.</translation>
+    </message>
+    <message>
+        <source>Some details of the applicant are missing or invalid.</source>
+        <translation>Một số thông tin của người nộp hồ sơ còn thiếu hoặc không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>No dossier has this code.</source>
+        <translation>Không có hồ sơ nào có mã này.</translation>
+    </message>
+    <message>
+        <source>A dossier component is not part of this procedure.</source>
+        <translation>Một thành phần hồ sơ không thuộc thủ tục này.</translation>
+    </message>
+    <message>
+        <source>The date range is invalid.</source>
+        <translation>Khoảng thời gian không hợp lệ.</translation>
+    </message>
+    <message>
         <source>This QR code is not the QR of an ID card.</source>
         <translation>Mã QR này không phải mã QR của thẻ căn cước.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26"/>
+        <source>The keys typed for the chip are invalid: check the ID number and the dates.</source>
+        <translation>Thông tin nhập để mở chip không hợp lệ: hãy kiểm tra số định danh và các ngày.</translation>
+    </message>
+    <message>
         <source>The device is not connected or is in use by another program.</source>
         <translation>Thiết bị chưa được kết nối hoặc đang được chương trình khác sử dụng.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29"/>
         <source>Another program is using the device.</source>
         <translation>Một chương trình khác đang dùng thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30"/>
-        <source>The card was removed before the reading finished. Lay it down again.</source>
-        <translation>Thẻ đã bị nhấc ra trước khi đọc xong. Hãy đặt lại thẻ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="33"/>
-        <source>The card did not answer correctly. Lay it down again.</source>
-        <translation>Thẻ không trả lời đúng. Hãy đặt lại thẻ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="36"/>
         <source>The device failed.</source>
         <translation>Thiết bị gặp lỗi.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
+        <source>The card was removed before the reading finished. Lay it down again.</source>
+        <translation>Thẻ đã bị nhấc ra trước khi đọc xong. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>The card did not answer correctly. Lay it down again.</source>
+        <translation>Thẻ không trả lời đúng. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>The chip could not be read. Lay the card down again.</source>
+        <translation>Không đọc được chip. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>The keys do not open this chip: scan the card&apos;s QR or type its ID number.</source>
+        <translation>Khóa không mở được chip này: hãy quét mã QR của thẻ hoặc nhập số định danh.</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE: the chip failed chip authentication (possible copy).</source>
+        <translation>KHÔNG HỢP LỆ: chip không qua xác thực chip (có thể là thẻ sao chép).</translation>
+    </message>
+    <message>
+        <source>The chip&apos;s answers failed their integrity check. Lay the card down again.</source>
+        <translation>Dữ liệu chip trả về không qua kiểm tra toàn vẹn. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>The chip gave an answer that is not valid. Lay the card down again.</source>
+        <translation>Chip trả lời không hợp lệ. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>The chip uses a protocol this app does not support.</source>
+        <translation>Chip dùng giao thức mà phần mềm này chưa hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>The chip refused a command. Lay the card down again.</source>
+        <translation>Chip từ chối một lệnh. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>A file on the chip could not be read. Lay the card down again.</source>
+        <translation>Không đọc được một tệp trên chip. Hãy đặt lại thẻ.</translation>
+    </message>
+    <message>
+        <source>The card reader refused long answers from the chip. Try another reader.</source>
+        <translation>Đầu đọc thẻ không nhận được câu trả lời dài của chip. Hãy thử đầu đọc khác.</translation>
+    </message>
+    <message>
+        <source>The data on the chip could not be understood.</source>
+        <translation>Không hiểu được dữ liệu trên chip.</translation>
+    </message>
+    <message>
+        <source>The capture was cancelled.</source>
+        <translation>Đã hủy việc quét/chụp.</translation>
+    </message>
+    <message>
         <source>The PDF of the component could not be made. Check the disk and try again.</source>
         <translation>Không tạo được tệp PDF của thành phần hồ sơ. Hãy kiểm tra ổ đĩa và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
         <source>Every page is blank or deleted: there is nothing to save.</source>
         <translation>Mọi trang đều trắng hoặc đã bị xóa: không có gì để lưu.</translation>
     </message>
@@ -801,19 +828,212 @@
         <translation>Thiết bị ký số từ chối mã PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
         <source>A file could not be read; the other files were not affected.</source>
         <translation>Không đọc được một tệp; các tệp khác không bị ảnh hưởng.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
-        <source>The capture was cancelled.</source>
-        <translation>Đã hủy việc quét/chụp.</translation>
+        <source>The file could not be read.</source>
+        <translation>Không đọc được tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
-        <source>Unexpected error. The details are in the log.</source>
-        <translation>Lỗi không mong muốn. Chi tiết có trong nhật ký.</translation>
+        <source>This is not a file that can be opened (a folder or a device).</source>
+        <translation>Đây không phải là tệp có thể mở (thư mục hoặc thiết bị).</translation>
+    </message>
+    <message>
+        <source>The file is too large to open.</source>
+        <translation>Tệp quá lớn, không mở được.</translation>
+    </message>
+    <message>
+        <source>The image is too large to open.</source>
+        <translation>Ảnh quá lớn, không mở được.</translation>
+    </message>
+    <message>
+        <source>This form is not available.</source>
+        <translation>Không có biểu mẫu này.</translation>
+    </message>
+    <message>
+        <source>The corrected wording of a form is invalid. Call the administrator.</source>
+        <translation>Nội dung biểu mẫu đã sửa không hợp lệ. Hãy gọi quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The form could not be prepared.</source>
+        <translation>Không chuẩn bị được biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written there. Choose another folder or free some space.</source>
+        <translation>Không ghi được tệp PDF vào đó. Hãy chọn thư mục khác hoặc giải phóng dung lượng đĩa.</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened. Check it and try again.</source>
+        <translation>Không mở được máy in. Hãy kiểm tra máy in rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The dossier could not be sent to the province&apos;s system. It stays queued.</source>
+        <translation>Không gửi được hồ sơ lên hệ thống của tỉnh. Hồ sơ vẫn nằm trong hàng đợi.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system did not answer in time. The dossier will be sent again automatically.</source>
+        <translation>Hệ thống của tỉnh không trả lời kịp. Hồ sơ sẽ được tự động gửi lại.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system cannot be reached. The counter keeps working offline.</source>
+        <translation>Không kết nối được hệ thống của tỉnh. Quầy vẫn tiếp tục làm việc ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system is temporarily unavailable. The dossier will be sent later.</source>
+        <translation>Hệ thống của tỉnh tạm thời không hoạt động. Hồ sơ sẽ được gửi sau.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system refused the dossier. See the reason and correct it.</source>
+        <translation>Hệ thống của tỉnh từ chối hồ sơ. Hãy xem lý do và sửa lại.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system found the dossier invalid. See the reason and correct it.</source>
+        <translation>Hệ thống của tỉnh cho rằng hồ sơ không hợp lệ. Hãy xem lý do và sửa lại.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system already holds a different dossier with this code. Call the administrator.</source>
+        <translation>Hệ thống của tỉnh đã có một hồ sơ khác mang mã này. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The province&apos;s system refused the counter&apos;s credentials. Call the administrator.</source>
+        <translation>Hệ thống của tỉnh từ chối thông tin đăng nhập của quầy. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>A file of the dossier is missing on this computer.</source>
+        <translation>Một tệp của hồ sơ không còn trên máy này.</translation>
+    </message>
+    <message>
+        <source>The dossier&apos;s record cannot be sent as it is (a fault in the app). The details are in the log.</source>
+        <translation>Không gửi được bản ghi hồ sơ như hiện có (lỗi của phần mềm). Chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Sending was stopped.</source>
+        <translation>Đã dừng việc gửi.</translation>
+    </message>
+    <message>
+        <source>The address of the province&apos;s system is not configured. Call the administrator.</source>
+        <translation>Chưa cấu hình địa chỉ hệ thống của tỉnh. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>No dossier with this code is in the upload queue.</source>
+        <translation>Không có hồ sơ nào mang mã này trong hàng đợi gửi.</translation>
+    </message>
+    <message>
+        <source>The ID number must have 12 digits.</source>
+        <translation>Số định danh phải gồm 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>The ID number starts with an unknown province code.</source>
+        <translation>Số định danh bắt đầu bằng mã tỉnh không xác định.</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s century digit does not match the date of birth.</source>
+        <translation>Chữ số thế kỷ trong số định danh không khớp với ngày sinh.</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s sex digit does not match the sex.</source>
+        <translation>Chữ số giới tính trong số định danh không khớp với giới tính.</translation>
+    </message>
+    <message>
+        <source>The ID number&apos;s birth year does not match the date of birth.</source>
+        <translation>Năm sinh trong số định danh không khớp với ngày sinh.</translation>
+    </message>
+    <message>
+        <source>The date of birth is missing.</source>
+        <translation>Thiếu ngày sinh.</translation>
+    </message>
+    <message>
+        <source>The date of birth is not a real date.</source>
+        <translation>Ngày sinh không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>The issue date is missing.</source>
+        <translation>Thiếu ngày cấp.</translation>
+    </message>
+    <message>
+        <source>The issue date is not a real date.</source>
+        <translation>Ngày cấp không phải là ngày có thật.</translation>
+    </message>
+    <message>
+        <source>The issue date is in the future.</source>
+        <translation>Ngày cấp ở tương lai.</translation>
+    </message>
+    <message>
+        <source>The issue date is before the date of birth.</source>
+        <translation>Ngày cấp trước ngày sinh.</translation>
+    </message>
+    <message>
+        <source>The card has expired: it still shows the ID number, ask for a valid paper.</source>
+        <translation>Thẻ đã hết hạn sử dụng: vẫn xác định được số định danh, đề nghị xuất trình giấy tờ còn hiệu lực.</translation>
+    </message>
+    <message>
+        <source>The address names a district abolished in 2025: confirm the current address (..., phường/xã, tỉnh/thành phố).</source>
+        <translation>Địa chỉ ghi đơn vị cấp huyện đã bị bãi bỏ năm 2025: xác nhận địa chỉ hiện tại (..., phường/xã, tỉnh/thành phố).</translation>
+    </message>
+    <message>
+        <source>The sex is neither Nam nor Nữ.</source>
+        <translation>Giới tính không phải Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <source>The sex was written without diacritics.</source>
+        <translation>Giới tính được ghi không dấu.</translation>
+    </message>
+    <message>
+        <source>The old ID (CMND) number is not 9 or 12 digits.</source>
+        <translation>Số CMND cũ không có 9 hoặc 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>This QR layout is not confirmed yet: check every field.</source>
+        <translation>Dạng mã QR này chưa được xác nhận: hãy kiểm tra từng trường.</translation>
+    </message>
+    <message>
+        <source>Some letters look garbled by the scanner: check names and addresses.</source>
+        <translation>Một số chữ có vẻ bị máy quét làm sai: hãy kiểm tra họ tên và địa chỉ.</translation>
+    </message>
+    <message>
+        <source>The check digits of the chip&apos;s MRZ do not match: check the details.</source>
+        <translation>Chữ số kiểm tra trong vùng MRZ của chip không khớp: hãy kiểm tra lại thông tin.</translation>
+    </message>
+    <message>
+        <source>The chip records a sex that is neither Nam nor Nữ.</source>
+        <translation>Giới tính ghi trên chip không phải Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <source>The photo on the chip could not be shown.</source>
+        <translation>Không hiển thị được ảnh trên chip.</translation>
+    </message>
+    <message>
+        <source>This person already has an open dossier for this procedure: %1.</source>
+        <translation>Người này đã có hồ sơ đang giải quyết cho thủ tục này: %1.</translation>
+    </message>
+    <message>
+        <source>Enter the applicant&apos;s full name.</source>
+        <translation>Nhập họ và tên người nộp hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Enter the address.</source>
+        <translation>Nhập địa chỉ.</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid (10 digits starting with 0, e.g. 0912345678).</source>
+        <translation>Số điện thoại không hợp lệ (10 chữ số bắt đầu bằng 0, ví dụ 0912345678).</translation>
+    </message>
+    <message>
+        <source>The email address is not valid.</source>
+        <translation>Địa chỉ email không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person or organisation represented.</source>
+        <translation>Nhập tên người hoặc tổ chức được đại diện.</translation>
+    </message>
+    <message>
+        <source>The represented person&apos;s ID number must have 12 digits.</source>
+        <translation>Số định danh của người được đại diện phải có 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>The tax code must have 10 digits (or 10 digits, a dash and 3 digits).</source>
+        <translation>Mã số thuế phải có 10 chữ số (hoặc 10 chữ số, dấu gạch ngang và 3 chữ số).</translation>
     </message>
 </context>
 <context>
@@ -944,21 +1164,6 @@
         <location filename="../../ui/gui/receipt_dialog.py" line="152"/>
         <source>Sent to the printer.</source>
         <translation>Đã gửi đến máy in.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/receipt_dialog.py" line="159"/>
-        <source>The PDF could not be written there. Choose another folder or free some space.</source>
-        <translation>Không ghi được tệp PDF vào đó. Hãy chọn thư mục khác hoặc giải phóng dung lượng đĩa.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/receipt_dialog.py" line="161"/>
-        <source>The printer could not be opened. Check it and try again.</source>
-        <translation>Không mở được máy in. Hãy kiểm tra máy in rồi thử lại.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/gui/receipt_dialog.py" line="162"/>
-        <source>The form could not be prepared.</source>
-        <translation>Không chuẩn bị được biểu mẫu.</translation>
     </message>
 </context>
 <context>
@@ -1165,94 +1370,6 @@
         <location filename="../../ui/gui/upload_controls.py" line="141"/>
         <source>Last error (%1): %2</source>
         <translation>Lỗi gần nhất (%1): %2</translation>
-    </message>
-</context>
-<context>
-    <name>Warnings</name>
-    <message>
-        <location filename="../../ui/messages.py" line="62"/>
-        <source>The ID number is not 12 digits.</source>
-        <translation>Số định danh không đủ 12 chữ số.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="63"/>
-        <source>The ID number starts with an unknown province code.</source>
-        <translation>Số định danh bắt đầu bằng mã tỉnh không xác định.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="66"/>
-        <source>The ID number&apos;s century digit does not match the date of birth.</source>
-        <translation>Chữ số thế kỷ trong số định danh không khớp với ngày sinh.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="69"/>
-        <source>The ID number&apos;s sex digit does not match the sex.</source>
-        <translation>Chữ số giới tính trong số định danh không khớp với giới tính.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="72"/>
-        <source>The ID number&apos;s birth year does not match the date of birth.</source>
-        <translation>Năm sinh trong số định danh không khớp với ngày sinh.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="75"/>
-        <source>The date of birth is missing.</source>
-        <translation>Thiếu ngày sinh.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="76"/>
-        <source>The date of birth is not a real date.</source>
-        <translation>Ngày sinh không phải là ngày có thật.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="77"/>
-        <source>The date of birth is in the future.</source>
-        <translation>Ngày sinh ở tương lai.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="78"/>
-        <source>The issue date is missing.</source>
-        <translation>Thiếu ngày cấp.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="79"/>
-        <source>The issue date is not a real date.</source>
-        <translation>Ngày cấp không phải là ngày có thật.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="80"/>
-        <source>The issue date is in the future.</source>
-        <translation>Ngày cấp ở tương lai.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="81"/>
-        <source>The issue date is before the date of birth.</source>
-        <translation>Ngày cấp trước ngày sinh.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="84"/>
-        <source>The sex is neither Nam nor Nữ.</source>
-        <translation>Giới tính không phải Nam hoặc Nữ.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="85"/>
-        <source>The sex was written without diacritics.</source>
-        <translation>Giới tính được ghi không dấu.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="86"/>
-        <source>The old ID (CMND) number is not 9 or 12 digits.</source>
-        <translation>Số CMND cũ không có 9 hoặc 12 chữ số.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="89"/>
-        <source>This QR layout is not confirmed yet: check every field.</source>
-        <translation>Dạng mã QR này chưa được xác nhận: hãy kiểm tra từng trường.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/messages.py" line="92"/>
-        <source>Some letters look garbled by the scanner: check names and addresses.</source>
-        <translation>Một số chữ có vẻ bị máy quét làm sai: hãy kiểm tra họ tên và địa chỉ.</translation>
     </message>
 </context>
 <context>

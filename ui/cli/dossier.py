@@ -39,6 +39,7 @@ from reception.limits import (
 from reception.privacy.processing_log import Action
 from reception.procedures.catalogue import Procedure, load_active_catalogue
 from reception.procedures.working_calendar import load_working_calendar
+from reception.warning import DomainWarning, WarningCode
 from reception.workstation.timezone import VIETNAM, now_in_vietnam
 from ui.cli.context import CliContext
 
@@ -161,7 +162,8 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
     warnings = list(applicant_warnings(applicant))
     earlier = store.open_dossiers_for(applicant.identity.id_number, procedure.code)
     if earlier:
-        warnings.append(f"open_dossier_exists: {', '.join(d.code for d in earlier)}")
+        codes = tuple(d.code for d in earlier)
+        warnings.append(DomainWarning(WarningCode.OPEN_DOSSIER_EXISTS, ", ".join(codes), codes))
     try:
         dossier = store.save(draft, args.received)
     except ApplicantInvalidError as exc:  # pragma: no cover - checked above
@@ -170,7 +172,8 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
     for warning in warnings:
         print(f"reception: warning: {warning}", file=sys.stderr)
     if args.json:
-        _dump({**dossier.to_json_dict(), "warnings": warnings})
+        # The JSON keeps the ``code: detail`` strings it has always printed.
+        _dump({**dossier.to_json_dict(), "warnings": [str(w) for w in warnings]})
     else:
         appointment = dossier.appointment_at
         due = "-" if appointment is None else f"{appointment:%H:%M %d/%m/%Y}"

@@ -28,6 +28,7 @@ from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_
 from reception.intake.qr_reading import NOT_UTF8_REASON, FrameScan, VideoQrScanner, scan_pages
 from reception.intake.wedge_garbling import assess_text_integrity
 from reception.privacy.processing_log import Action
+from reception.warning import DomainWarning, WarningCode
 from ui.cli.context import CliContext
 
 EXIT_NOT_ALL_READ = 1
@@ -111,14 +112,19 @@ def _result_object(result: QrParseResult) -> dict[str, Any]:
     warnings = list(result.warnings)
     # Stable codes and field names only: a warning never repeats a value.
     warnings.extend(
-        f"text_garbled: {suspect.field} ({', '.join(p.value for p in suspect.problems)})"
+        DomainWarning(
+            WarningCode.TEXT_GARBLED,
+            f"{suspect.field} ({', '.join(p.value for p in suspect.problems)})",
+            (suspect.field,),
+        )
         for suspect in integrity.suspect_fields
     )
     return {
         "ok": True,
         "raw": result.raw,
         "identity": result.identity.to_json_dict(),
-        "warnings": warnings,
+        # The JSON keeps the ``code: detail`` strings it has always printed.
+        "warnings": [str(warning) for warning in warnings],
         "error": None,
     }
 

@@ -40,6 +40,7 @@ from reception.intake.chip_reading import ChipReadResult, read_chip
 from reception.intake.qr_payload import QrParseResult
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
+from ui.messages import MESSAGES, message_for
 
 log = logging.getLogger(__name__)
 
@@ -370,17 +371,5 @@ class CardReading(QObject):
             QTimer.singleShot(0, lambda: self.start_read(self._reader, ask=True))
 
     def _failure_text(self, code: str) -> str:
-        texts = {
-            _ACCESS_DENIED: self.tr(
-                "The keys do not open this chip: scan the card's QR or type its ID number."
-            ),
-            "card_removed": self.tr("The card was removed too early. Lay it down again."),
-            "icao_secure_messaging": self.tr(
-                "The chip's answers failed their integrity check. Lay the card down again."
-            ),
-            "icao_chip_not_authentic": self.tr(
-                "NOT GENUINE: the chip failed chip authentication (possible copy)."
-            ),
-            "device_busy": self.tr("Another program is using the card reader."),
-        }
-        return texts.get(code, self.tr("The chip could not be read. Lay the card down again."))
+        # A code without its own text is still a chip that could not be read.
+        return message_for(code if code in MESSAGES else "icao_failed")

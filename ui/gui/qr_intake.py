@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from reception.intake.qr_payload import QrParseResult, QrPayloadError, parse_qr_payload
 from reception.intake.wedge_garbling import TextIntegrity, assess_text_integrity
+from reception.warning import WarningCode, without
 from ui.gui.applicant_panel import ApplicantPanel
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class QrIntake(QObject):
         warnings = result.warnings
         if identity.sex is not None and result.identity.sex is None:
             # The repair recovered the sex: the parser's complaint no longer applies.
-            warnings = tuple(w for w in warnings if not w.startswith("sex_unrecognised"))
+            warnings = without(warnings, WarningCode.SEX_UNRECOGNISED)
         self._panel.fill_from_qr(QrParseResult(result.raw, identity, result.layout, warnings))
         note = self._note(integrity, source)
         if note:

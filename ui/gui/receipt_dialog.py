@@ -158,14 +158,7 @@ class ReceiptDialog(QDialog):
 
     @Slot(str, str)
     def on_worker_failed(self, code: str, _detail: str) -> None:
-        own = {
-            "form_write_failed": self.tr(
-                "The PDF could not be written there. Choose another folder or free some space."
-            ),
-            "print_failed": self.tr("The printer could not be opened. Check it and try again."),
-            "form_render_failed": self.tr("The form could not be prepared."),
-        }
-        self.on_failed(own.get(code) or message_for(code))
+        self.on_failed(message_for(code))
 
     @Slot(str)
     def on_failed(self, message: str) -> None:

@@ -136,7 +136,7 @@ def test_an_organisation_has_a_tax_code() -> None:
 def test_id_number_cross_checks_are_warnings() -> None:
     assert applicant_warnings(Applicant(person())) == ()
     odd = applicant_warnings(Applicant(person(sex=Sex.FEMALE)))
-    assert [w.split(":")[0] for w in odd] == ["id_sex_mismatch"]
+    assert [w.code for w in odd] == ["id_sex_mismatch"]
 
 
 def test_json_round_trip_keeps_sources_and_principal() -> None:
