@@ -91,7 +91,7 @@ def test_parser_warnings_reach_the_clerk_in_vietnamese(running: RunningApp) -> N
 
     # A woman born in 1999 has century/sex digit 1; 0 is a man's.
     result = parse_qr_payload("001099012345||LÊ THỊ MAI|15081999|Nữ|Hạ Long|20082021")
-    assert any(w.startswith("id_sex_mismatch") for w in result.warnings)
+    assert any(w.code == "id_sex_mismatch" for w in result.warnings)
     running.window.applicant.fill_from_qr(result)
     shown = running.window.applicant.warnings.text()
     assert "Chữ số giới tính trong số định danh không khớp với giới tính." in shown
