@@ -17,8 +17,8 @@ from hardware.imaging.image_errors import ImageFileError, ImageTooLargeError
 
 #: A phone photo or a scanned PDF, not a disk image.
 MAX_IMAGE_FILE_BYTES = 200 * 2**20
-#: Pixels of one decoded image: an A4 page at 600 dpi is 35 Mpx, a 50 MP phone photo 50.
-MAX_IMAGE_PIXELS = 50_000_000
+#: Pixels of one decoded image: an A4 page at 600 dpi is 35 Mpx (a 48 MP phone photo is not).
+MAX_IMAGE_PIXELS = 40_000_000
 #: The longest side of one image, in pixels (a strip 1×50 000 000 is not a page).
 MAX_IMAGE_SIDE = 20_000
 #: Pages (PDF pages, TIFF frames) read from one file.

@@ -138,10 +138,19 @@ def _folder(name: str) -> Builder:
     return build
 
 
+def _largest_allowed_png() -> bytes:
+    """A colour PNG just within the pixel limit, compressed to a few hundred kilobytes:
+    the most memory a single accepted image can ask for."""
+    out = io.BytesIO()
+    Image.new("RGB", (6300, 6300), (250, 250, 250)).save(out, format="PNG", compress_level=1)
+    return out.getvalue()
+
+
 def image_builders() -> list[Builder]:
     """Files handed to ``qr decode`` and ``digitize``."""
     jpeg = _small_jpeg()
     return [
+        _write("largest-allowed.png", _largest_allowed_png()),
         _write("bomb-60000.png", png_claiming(60000, 60000)),
         _write("bomb-60000.tiff", tiff_claiming(60000, 60000)),
         _write("strip-1x2000000000.png", png_claiming(1, 2_000_000_000)),

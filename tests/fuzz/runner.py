@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-#: Address space of the child: the issue asks for "well under 1 GB" whatever the input;
-#: a case that needed more fails with MemoryError, which the suite reports.
-MEMORY_LIMIT_BYTES = 1 * 2**30
+#: Address space of the child. The issue asks for resident memory well under 1 GB
+#: whatever the input (checked after every case, RESIDENT_LIMIT_BYTES); the address space
+#: is capped higher because OpenCV's and glibc's per-thread arenas reserve virtual memory
+#: they never touch (the largest accepted image needs ~1.1 GiB of it, 0.5 GiB resident).
+MEMORY_LIMIT_BYTES = 2 * 2**30
 #: Resident memory above this is a failure (measured after the child exits).
 RESIDENT_LIMIT_BYTES = 1 * 2**30
 TIMEOUT_SECONDS = 60.0
