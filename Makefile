@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .stamps
 
-.PHONY: run test lint typecheck pytest bench dist translations system-run system-test clean
+.PHONY: run test test-quick lint typecheck pytest bench dist translations system-run system-test clean
 
 run: system-run $(STAMPS)/venv
 	$(PY) -m reception gui $(ARGS)
@@ -21,6 +21,12 @@ typecheck: $(STAMPS)/venv
 
 pytest: $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The inner loop: lint and the tests, without the PyInstaller build (`packaging`), the tests
+# that drive the real pcscd (`pcsc`) and the fuzz suite (`fuzz`); no type check.
+# `make test` (and CI) still runs everything.
+test-quick: $(STAMPS)/venv lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging and not pcsc and not fuzz" $(PYTEST_ARGS)
 
 bench: system-test $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

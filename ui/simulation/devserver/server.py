@@ -199,6 +199,13 @@ class _Server(ThreadingHTTPServer):
             super().process_request(request, client_address)
         except BaseException:
             self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that hung up (timeouts, killed processes) is normal here."""
@@ -396,16 +403,6 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _skip_body(self) -> None:
         length = self._content_length()
-        if length > MAX_JSON_BYTES:
-            self.close_connection = True
-            return None
-        try:
-            return json.loads(self.rfile.read(length) or b"null")
-        except ValueError:
-            return None
-
-    def _skip_body(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_JSON_BYTES:
             self.close_connection = True
             return
