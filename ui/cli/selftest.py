@@ -54,6 +54,10 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         check_fonts,
         check_translations,
         lambda: check_database(context),
+        # Personal data (issue 14); imported here: that module imports this one.
+        lambda: _privacy_checks().check_processing_log(context),
+        lambda: _privacy_checks().check_clerk_accounts(context),
+        lambda: _privacy_checks().check_encryption_at_rest(),
         check_tesseract,
         check_sane,
     ]
@@ -273,6 +277,12 @@ def check_database(context: CliContext) -> CheckResult:
 
 class _RollbackError(Exception):
     pass
+
+
+def _privacy_checks() -> Any:
+    from ui.cli import privacy_checks
+
+    return privacy_checks
 
 
 def _library_present(name: str) -> bool:

@@ -47,10 +47,18 @@ def test_self_test_passes_on_a_complete_install(data_dir: Path) -> None:
         "bundled fonts",
         "translations",
         "database",
+        "processing log",
+        "clerk accounts",
+        "encryption at rest",
         "tesseract OCR (Vietnamese)",
         "SANE",
     ]
-    assert all(line.startswith("ok ") for line in lines)
+    # No clerk account yet and no encryption at rest: said as warnings (issue 14).
+    warned = {"clerk accounts", "encryption at rest"}
+    assert all(
+        line.startswith("warn " if name in warned else "ok ")
+        for line, name in zip(lines, names, strict=True)
+    )
     assert (data_dir / "reception.sqlite3").exists()
 
 
