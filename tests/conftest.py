@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +19,26 @@ from reception.workstation.config import Config, load_config
 from reception.workstation.paths import resources_dir
 
 REPO = Path(__file__).resolve().parent.parent
+
+# One Hypothesis profile for every property test. No deadline: a loaded 2-core machine
+# makes single examples slow without anything being wrong. Derandomised, and no example
+# database, so a run is the same on every machine and every time; `explore`
+# (HYPOTHESIS_PROFILE=explore) searches anew, with more examples, when hunting for bugs.
+# Health checks stay on: a strategy that is too slow or filters too much is fixed (see
+# tests/strategies.py), or its test says why it may be slow.
+settings.register_profile("ci", deadline=None, derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", deadline=None, max_examples=1000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The fuzz suite is marked (``make test-quick`` leaves it out) and given more time."""
+    fuzz = REPO / "tests" / "fuzz"
+    for item in items:
+        if item.path.is_relative_to(fuzz):
+            item.add_marker(pytest.mark.fuzz)
+            if item.get_closest_marker("timeout") is None:
+                item.add_marker(pytest.mark.timeout(600))
 
 
 @pytest.fixture(autouse=True)

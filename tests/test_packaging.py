@@ -7,9 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.packaging
+@pytest.mark.timeout(1200)  # PyInstaller analyses every import: minutes under load
 def test_one_folder_build_runs_self_test(tmp_path: Path) -> None:
     dist, work = tmp_path / "dist", tmp_path / "build"
     subprocess.run(

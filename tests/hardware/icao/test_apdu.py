@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from hardware.icao.apdu import Apdu, ResponseApdu
 from hardware.icao.errors import MalformedResponseError
+from tests.strategies import large_binary
 
 
 @pytest.mark.parametrize(
@@ -66,7 +67,7 @@ apdus = st.builds(
     ins=st.integers(0, 255),
     p1=st.integers(0, 255),
     p2=st.integers(0, 255),
-    data=st.one_of(st.binary(max_size=300), st.binary(min_size=65000, max_size=65535)),
+    data=st.one_of(st.binary(max_size=300), large_binary(65000, 65535)),
     ne=st.one_of(st.none(), st.integers(1, 65536)),
     extended=st.booleans(),
 )

@@ -9,6 +9,7 @@ from hardware.icao.apdu import Apdu
 from hardware.icao.errors import SecureMessagingError
 from hardware.icao.keys import Cipher, SessionKeys
 from hardware.icao.secure_messaging import ChipSecureMessaging, SecureMessaging
+from tests.strategies import large_binary
 
 ciphers = st.sampled_from([Cipher.TDES, Cipher.AES_128, Cipher.AES_192, Cipher.AES_256])
 
@@ -35,7 +36,7 @@ commands = st.builds(
     p1=st.integers(0, 255),
     p2=st.integers(0, 255),
     # Cases 1-4: no data or data up to extended lengths; no Le, short or extended Le.
-    data=st.one_of(st.just(b""), st.binary(max_size=600), st.binary(min_size=3000, max_size=5000)),
+    data=st.one_of(st.just(b""), st.binary(max_size=600), large_binary(3000, 5000)),
     ne=st.one_of(st.none(), st.integers(1, 256), st.integers(257, 65536)),
     extended=st.booleans(),
 )
