@@ -94,3 +94,43 @@ def test_the_rule_checker_sees_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from ui.gui import app\nimport PySide6.QtWidgets\n", encoding="utf-8")
     assert list(_imports(bad)) == ["ui.gui", "PySide6.QtWidgets"]
+
+
+# Device implementations: only the composition root (and the simulation helpers it uses)
+# constructs them, so that no other module decides between a real device and a simulator.
+DEVICE_CLASSES = {
+    "PcscReaderProvider",
+    "SimulatedReaderProvider",
+    "SimulatedCccdChip",
+    "OpenCvCamera",
+    "SimulatedCamera",
+    "SimulatedScanner",
+    "SaneScanner",
+    "WiaScanner",
+    "FolderScanner",
+    "CameraDocumentScanner",
+    "SerialScannerGun",
+}
+COMPOSITION = (REPO / "ui" / "composition.py", REPO / "ui" / "simulation")
+
+
+def _constructed(path: Path) -> Iterator[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name in DEVICE_CLASSES:
+                yield name
+
+
+def test_only_the_composition_root_constructs_devices() -> None:
+    found = [
+        f"{path.relative_to(REPO)} constructs {name}"
+        for package in ("reception", "ui")
+        for path in _sources(package)
+        if path != COMPOSITION[0] and not path.is_relative_to(COMPOSITION[1])
+        for name in _constructed(path)
+    ]
+    assert found == []
+    assert set(_constructed(COMPOSITION[0])) >= {"PcscReaderProvider", "OpenCvCamera"}

@@ -1,26 +1,40 @@
-"""The composition root: the one place that chooses real or simulated devices."""
+"""The composition root: the one place that chooses real or simulated devices.
+
+The window (:func:`build_devices`) and every command line command (the functions under
+"the command line's devices", and the document sources by name) get their devices here;
+no other module decides between a real device and its simulator, or imports a device
+implementation to open it.
+"""
 
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
-from hardware.camera.interface import Camera
-from hardware.camera.opencv import OpenCvCamera
+from hardware.camera.interface import Camera, CameraInfo
+from hardware.camera.opencv import OpenCvCamera, list_cameras
 from hardware.camera.simulated import SimulatedCamera, render_qr_scene
 from hardware.card.connection import ReaderProvider
 from hardware.card.pcsc import PcscReaderProvider
 from hardware.card.simulated import ApduCard, SimulatedReaderProvider
 from hardware.discovery import DeviceKind, DiscoveredDevices, discover
+from hardware.errors import DeviceUnavailableError, HardwareError
+from hardware.icao.simulated_chip import ChipFaults, SimulatedCccdChip
+from hardware.imaging.image_files import ImageFileError
 from hardware.qr.cascade import build_cascade
 from hardware.qr.interface import QrReader
-from hardware.scanner.interface import DocumentScanner
+from hardware.scanner.camera_capture import CameraDocumentScanner
+from hardware.scanner.folder import FolderScanner, FolderWatcher
+from hardware.scanner.interface import DocumentScanner, ScannedPage
 from hardware.scanner.simulated import SimulatedScanner
 from hardware.scanner_gun.serial_port import SerialScannerGun
+from reception.digitising.model import SourceFileError
+from reception.digitising.sources import read_file
 from reception.identity.citizen import CitizenIdentity
 from reception.workstation.config import Config, SimulateMode
 from reception.workstation.paths import resources_dir
-from ui.document_sources import open_source
 from ui.simulation.chip import simulated_chip
 from ui.simulation.person import cccd_qr_text, load_person
 
@@ -105,3 +119,111 @@ def build_devices(config: Config, *, force_simulate: bool = False) -> DeviceSet:
         simulated_card=simulated_card,
         scanner_gun=scanner_gun,
     )
+
+
+# -- the command line's devices --------------------------------------------------------------
+
+
+def card_readers() -> ReaderProvider:
+    """The PC/SC readers for ``card read`` / ``card readers``.
+
+    Always the real stack: the command line's simulated card (``card simulate``) reaches
+    it through pcscd's vpcd reader, exactly like a card laid on a real one.
+    """
+    return PcscReaderProvider()
+
+
+def simulated_card(
+    person_file: Path | None = None, faults: ChipFaults | None = None
+) -> SimulatedCccdChip:
+    """The simulated chip of ``person_file`` (default: the bundled synthetic person)."""
+    return simulated_chip(person_file, faults)
+
+
+def qr_cameras() -> list[CameraInfo]:
+    """The cameras ``qr camera --list`` prints."""
+    return list_cameras()
+
+
+def qr_camera(config: Config, *, device: int | None = None, simulate: bool = False) -> Camera:
+    """The camera of ``qr camera``: the simulated one showing the configured person's QR
+    code, or camera ``device`` (default: the configured one, else the first)."""
+    if simulate:
+        person = load_person(config.devices.simulator_person)
+        return SimulatedCamera([render_qr_scene(cccd_qr_text(person))])
+    index = device if device is not None else config.devices.camera_index
+    return OpenCvCamera(0 if index is None else index)
+
+
+# -- document sources, by name -----------------------------------------------------------------
+#
+# Names: ``simulated`` (the simulated scanner), ``folder`` (the configured scan-to-folder),
+# ``camera`` (the document camera), or a SANE / WIA device name as ``scan devices`` lists.
+
+SIMULATED, FOLDER, CAMERA = "simulated", "folder", "camera"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    name: str
+    description: str
+    kind: str
+
+
+def read_scan_file(path: Path) -> list[ScannedPage]:
+    """Pages of a file a printer left in the scan folder (PDFs included)."""
+    try:
+        return read_file(path)
+    except SourceFileError as exc:
+        raise ImageFileError(str(exc)) from exc
+
+
+def list_sources(config: Config) -> tuple[list[SourceInfo], list[str]]:
+    """Every source that can be used now, and notes on those that cannot."""
+    sources = [SourceInfo(SIMULATED, "Simulated scanner (A4 text pages)", "simulated")]
+    notes: list[str] = []
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        from hardware.scanner.wia import list_wia_devices
+
+        try:
+            sources += [SourceInfo(d.device_id, d.name, "wia") for d in list_wia_devices()]
+        except HardwareError as exc:
+            notes.append(f"WIA: {exc}")
+    else:
+        from hardware.scanner.sane import list_devices
+
+        try:
+            sources += [
+                SourceInfo(d.name, f"{d.vendor} {d.model} ({d.kind})", "sane")
+                for d in list_devices()
+            ]
+        except HardwareError as exc:
+            notes.append(f"SANE: {exc}")
+    folder = config.digitising.scan_folder
+    if folder is not None:
+        sources.append(SourceInfo(FOLDER, f"Scan folder {folder}", "folder"))
+    else:
+        notes.append("scan folder: not configured ([digitising] scan_folder)")
+    sources.append(SourceInfo(CAMERA, "Document camera", "camera"))
+    return sources, notes
+
+
+def open_source(name: str, config: Config) -> DocumentScanner:
+    """The scanner interface over the source called ``name``."""
+    if name == SIMULATED:
+        return SimulatedScanner(resources_dir() / "fonts" / "Tinos-Regular.ttf")
+    if name == FOLDER:
+        folder = config.digitising.scan_folder
+        if folder is None:
+            raise DeviceUnavailableError("no scan folder is configured")
+        return FolderScanner(FolderWatcher(folder, settle_seconds=0.0), read_scan_file)
+    if name == CAMERA:
+        index = config.devices.camera_index
+        return CameraDocumentScanner(OpenCvCamera(0 if index is None else index))
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        from hardware.scanner.wia import WiaScanner
+
+        return WiaScanner(name, name)
+    from hardware.scanner.sane import SaneScanner
+
+    return SaneScanner(name)

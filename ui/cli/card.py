@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hardware.card.pcsc import PcscReaderProvider
 from hardware.card.vpcd import DEFAULT_PORT, VpcdCardServer
 from hardware.errors import HardwareError
 from hardware.icao.csca_store import CscaStore, load_csca_store
@@ -21,7 +20,7 @@ from reception.intake.qr_payload import parse_qr_payload
 from reception.privacy.processing_log import Action
 from reception.storage.atomic_file import write_atomically
 from ui.cli.context import CliContext
-from ui.simulation.chip import simulated_chip
+from ui.composition import card_readers, simulated_card
 
 CARD_WAIT_MS = 5000
 IDENTITY_KEYS = (
@@ -126,7 +125,7 @@ def run_card_read(args: argparse.Namespace, context: CliContext) -> int:
             store = load_csca_store(args.csca)
         except FileNotFoundError:
             return _fail(f"CSCA folder not found: {args.csca}")
-    provider = PcscReaderProvider()
+    provider = card_readers()
     try:
         readers = provider.readers()
         if args.reader is not None:
@@ -198,7 +197,7 @@ def run_card_readers(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception card readers``."""
     del args, context
     try:
-        readers = PcscReaderProvider().readers()
+        readers = card_readers().readers()
     except HardwareError as exc:
         return _fail(str(exc))
     if not readers:
@@ -218,7 +217,7 @@ def run_card_simulate(args: argparse.Namespace, context: CliContext) -> int:
         faults = ChipFaults.parse(args.fault, delay_ms=args.delay_ms)
     except ValueError as exc:
         return _fail(str(exc))
-    chip = simulated_chip(args.person, faults)
+    chip = simulated_card(args.person, faults)
     server = VpcdCardServer(chip, args.host, args.port)
     try:
         server.start()

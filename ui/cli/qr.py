@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from hardware.camera.interface import Camera
 from hardware.errors import HardwareError
 from hardware.qr.cascade import DEFAULT_ORDER, CascadeOrderError, QrCascade, build_cascade
 from reception.errors import UserError
@@ -30,6 +29,7 @@ from reception.intake.wedge_garbling import assess_text_integrity
 from reception.privacy.processing_log import Action
 from reception.warning import DomainWarning, WarningCode
 from ui.cli.context import CliContext
+from ui.composition import qr_camera, qr_cameras
 
 EXIT_NOT_ALL_READ = 1
 DEFAULT_CAMERA_TIMEOUT = 60.0
@@ -166,25 +166,14 @@ def run_parse(args: argparse.Namespace, context: CliContext) -> int:
 
 def run_camera(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception qr camera``."""
-    from hardware.camera.opencv import OpenCvCamera, list_cameras
-
     if args.list:
-        cameras = list_cameras()
+        cameras = qr_cameras()
         for info in cameras:
             print(f"{info.index}\t{info.name}")
         if not cameras:
             print("no camera found", file=sys.stderr)
         return 0 if cameras else EXIT_NOT_ALL_READ
-    camera: Camera
-    if args.simulate:
-        from hardware.camera.simulated import SimulatedCamera, render_qr_scene
-        from ui.simulation.person import cccd_qr_text, load_person
-
-        person = load_person(context.config.devices.simulator_person)
-        camera = SimulatedCamera([render_qr_scene(cccd_qr_text(person))])
-    else:
-        index = args.device if args.device is not None else context.config.devices.camera_index
-        camera = OpenCvCamera(0 if index is None else index)
+    camera = qr_camera(context.config, device=args.device, simulate=args.simulate)
     scanner = VideoQrScanner(build_cascade())
     deadline = time.monotonic() + args.timeout
     last: FrameScan | None = None  # the last scan that read any code

@@ -13,7 +13,7 @@ from PIL import Image
 from hardware.errors import HardwareError
 from hardware.scanner.interface import ColorMode, ScannedPage, ScanSettings
 from ui.cli.context import CliContext
-from ui.document_sources import list_sources, open_source
+from ui.composition import list_sources, open_source
 
 EXIT_DEVICE = 3
 

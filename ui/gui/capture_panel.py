@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from reception.digitising.model import ComponentMode, DigitiseOptions, PageEdit
 from reception.digitising.reuse_store import StoredComponent
 from reception.dossiers.walk_in import ReusedFile
-from ui.document_sources import SourceInfo
+from ui.composition import SourceInfo
 from ui.gui.digitising_service import THUMBNAIL, AcquiredPage, DigitisingService, Offer
 from ui.gui.page_list import PageList
 from ui.gui.walk_in_model import WalkInModel

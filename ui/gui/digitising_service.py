@@ -29,7 +29,7 @@ from reception.errors import ReceptionError
 from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import open_database
 from reception.workstation.config import Config
-from ui.document_sources import list_sources, open_source
+from ui.composition import list_sources, open_source
 
 log = logging.getLogger(__name__)
 
