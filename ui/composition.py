@@ -124,7 +124,7 @@ def build_devices(config: Config, *, force_simulate: bool = False) -> DeviceSet:
 # -- the command line's devices --------------------------------------------------------------
 
 
-def card_readers() -> ReaderProvider:
+def card_readers() -> PcscReaderProvider:
     """The PC/SC readers for ``card read`` / ``card readers``.
 
     Always the real stack: the command line's simulated card (``card simulate``) reaches
