@@ -35,6 +35,7 @@ class WarningCode(enum.StrEnum):
     SEX_SPELLING = "sex_spelling"
     OLD_ID_NUMBER_INVALID = "old_id_number_invalid"
     LAYOUT_UNCONFIRMED = "layout_unconfirmed"
+    MARKUP_IN_TEXT = "markup_in_text"  # HTML-like tags or entities in a name or address
     # Text garbled by a keyboard-wedge scanner gun (reception.intake.wedge_garbling).
     TEXT_GARBLED = "text_garbled"
     # The chip (reception.intake.chip_reading).

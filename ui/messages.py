@@ -271,6 +271,11 @@ _SOURCES: dict[str, object] = {
     "text_garbled": QT_TRANSLATE_NOOP(
         "Messages", "Some letters look garbled by the scanner: check names and addresses."
     ),
+    "markup_in_text": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A name or address holds formatting codes (HTML tags): it is shown as plain text, "
+        "check it.",
+    ),
     "mrz_check_digit_mismatch": QT_TRANSLATE_NOOP(
         "Messages", "The check digits of the chip's MRZ do not match: check the details."
     ),

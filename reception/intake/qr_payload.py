@@ -144,6 +144,17 @@ _SEX_BY_FOLDED: Mapping[str, Sex] = MappingProxyType({"nam": Sex.MALE, "nu": Sex
 _LABELLED_SEGMENT = re.compile(r"\s*(?P<label>[^:：|]{1,40}?)\s*[:：]\s*(?P<value>.*)")
 # A scanner or an editor may put a BOM, or its cp1252 mojibake, in front of the text.
 _PREFIXES_TO_DROP = ("\ufeff", "ï»¿")
+# What scanner software writes for an empty field ("ID12|---|Name|..."): dashes, dots,
+# underscores or stars alone, "N/A", "null", "none". Such a field is empty.
+_PLACEHOLDER = re.compile(r"[-‐‑‒–—―_.*]+|(?i:n/?a|null|none|nil)")
+# Markup a name or an address never holds: HTML-like tags and character entities. Kept
+# verbatim (shown as plain text) and flagged.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z]+);")
+_MARKUP_CHECKED = ("full_name", "place_of_residence")
+
+
+def _unless_placeholder(value: str) -> str:
+    return "" if _PLACEHOLDER.fullmatch(value) else value
 
 
 def _date_shaped(text: str) -> bool:
@@ -208,7 +219,7 @@ def parse_qr_payload(text: str, *, today: date | None = None) -> QrParseResult:
 def _match_positional(body: str) -> tuple[str, dict[str, str], dict[str, str]]:
     if "\n" in body or "\r" in body:
         raise QrPayloadError("more than one line")
-    fields = [f.strip() for f in body.split("|")]
+    fields = [_unless_placeholder(f.strip()) for f in body.split("|")]
     trimmed = list(fields)
     while trimmed and not trimmed[-1]:
         trimmed.pop()
@@ -240,7 +251,7 @@ def _match_labelled(body: str) -> tuple[str, dict[str, str], dict[str, str]]:
             continue
         folded = _fold(match["label"])
         slot = LABELS.get(folded)
-        value = match["value"].strip()
+        value = _unless_placeholder(match["value"].strip())
         if slot is not None and slot not in slots:
             slots[slot] = value
         else:
@@ -319,6 +330,12 @@ def _build_identity(
         old_id_number=old_id,
         extras=extras,
     )
+    marked = tuple(
+        name for name in _MARKUP_CHECKED if _MARKUP.search(getattr(identity, name) or "")
+    ) + tuple(key for key, value in extras.items() if _MARKUP.search(value))
+    if marked:
+        # Field names only: the detail never repeats a value.
+        warnings.append(DomainWarning(WarningCode.MARKUP_IN_TEXT, ", ".join(marked), marked))
     return identity, warnings
 
 

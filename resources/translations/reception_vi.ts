@@ -992,6 +992,10 @@
         <translation>Một số chữ có vẻ bị máy quét làm sai: hãy kiểm tra họ tên và địa chỉ.</translation>
     </message>
     <message>
+        <source>A name or address holds formatting codes (HTML tags): it is shown as plain text, check it.</source>
+        <translation>Họ tên hoặc địa chỉ có chứa mã định dạng (thẻ HTML): chỉ hiển thị dạng chữ thường, hãy kiểm tra lại.</translation>
+    </message>
+    <message>
         <source>The check digits of the chip&apos;s MRZ do not match: check the details.</source>
         <translation>Chữ số kiểm tra trong vùng MRZ của chip không khớp: hãy kiểm tra lại thông tin.</translation>
     </message>
@@ -1475,6 +1479,13 @@
     <message>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera preview (F2 scans the ID card QR)</source>
+        <translation>Hình ảnh camera (F2 để quét mã QR của thẻ căn cước)</translation>
     </message>
 </context>
 </TS>

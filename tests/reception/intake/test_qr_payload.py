@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from datetime import date
 
@@ -444,3 +445,52 @@ def test_mutated_payloads_are_parsed_or_rejected(
         elif mutation == "replace":
             text = text[:at] + data.draw(st.characters()) + text[at + 1 :]
     _parse_or_reject(text)
+
+
+@pytest.mark.parametrize("placeholder", ["---", "-", "—", "N/A", "null", "___", "..."])
+def test_placeholders_written_by_scanner_software_are_empty_fields(placeholder: str) -> None:
+    text = f"{ID}|{placeholder}|{NAME}|15031985|Nam|{ADDRESS}|20042021"
+    result = parse(text)
+    assert result.layout == "cccd_2021"
+    assert result.identity == dataclasses.replace(EXPECTED, old_id_number=None)
+    assert result.raw == text  # the raw string is kept as scanned
+    assert codes(result) == []
+
+
+def test_a_placeholder_address_or_issue_date_is_missing_not_invalid() -> None:
+    result = parse(f"{ID}|---|{NAME}|15031985|Nam|---|---")
+    assert result.identity.place_of_residence is None and result.identity.issue_date is None
+    assert codes(result) == ["issue_date_missing"]
+
+
+def test_a_placeholder_is_no_name_and_no_date_of_birth() -> None:
+    with pytest.raises(QrPayloadError):
+        parse(f"{ID}|{CMND}|---|15031985|Nam|{ADDRESS}|20042021")
+    with pytest.raises(QrPayloadError):
+        parse(f"{ID}|{CMND}|{NAME}|---|Nam|{ADDRESS}|20042021")
+
+
+def test_a_labelled_placeholder_is_empty() -> None:
+    result = parse(f"Số CCCD: {ID}\nSố CMND: ---\nHọ và tên: {NAME}\nNgày sinh: 15/03/1985")
+    assert result.identity.old_id_number is None
+    assert "old_id_number_invalid" not in codes(result)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["<b>NGUYỄN VĂN AN</b>", "NGUYỄN <i>VĂN</i> AN", "NGUYỄN&nbsp;VĂN AN", "AN<br/>", "AN &#39;"],
+)
+def test_markup_in_a_name_is_kept_as_plain_text_and_flagged(name: str) -> None:
+    result = parse(f"{ID}|{CMND}|{name}|15031985|Nam|{ADDRESS}|20042021")
+    assert result.identity.full_name == " ".join(name.split())  # verbatim, never rendered
+    [warning] = [w for w in result.warnings if w.code == "markup_in_text"]
+    assert warning.args == ("full_name",) and warning.detail == "full_name"
+
+
+def test_markup_in_the_address_is_flagged_and_plain_text_is_not() -> None:
+    result = parse(f"{ID}|{CMND}|{NAME}|15031985|Nam|Số 5 <font>Lê Lợi</font>|20042021")
+    assert [w.args for w in result.warnings if w.code == "markup_in_text"] == [
+        ("place_of_residence",)
+    ]
+    plain = parse(f"{ID}|{CMND}|{NAME}|15031985|Nam|Số 5 < 7 & 8 Lê Lợi|20042021")
+    assert "markup_in_text" not in codes(plain)

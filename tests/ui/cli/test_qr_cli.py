@@ -132,3 +132,18 @@ def test_a_bad_cascade_order_is_a_usage_error(
 ) -> None:
     assert main(["qr", "decode", str(tmp_path / "x.png"), "--order", "zxing, nope"]) == 2
     assert "unknown decoder" in capsys.readouterr().err
+
+
+def test_parse_takes_placeholders_as_empty_and_flags_markup_keeping_it_plain(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    payload = synthetic_qr_payloads(1, seed=5)[0]
+    fields = payload.split("|")
+    fields[1] = "---"
+    status, [obj] = run(["qr", "parse", "|".join(fields), "--json"], capsys)
+    assert status == 0 and obj["identity"]["old_id_number"] is None
+    fields[2] = f"<b>{fields[2]}</b>"
+    status, [obj] = run(["qr", "parse", "|".join(fields), "--json"], capsys)
+    assert status == 0
+    assert obj["identity"]["full_name"] == fields[2]
+    assert "markup_in_text: full_name" in obj["warnings"]
