@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sqlite3
 import sys
 import threading
@@ -10,12 +11,28 @@ from pathlib import Path
 from typing import Any
 
 from ui.cli.context import CliContext
-from ui.simulation.devserver.faults import FaultPlan
-from ui.simulation.devserver.server import DevServer
+
+# The development server is a simulated remote system: build.spec leaves it out of the
+# bundle, where the command then says so in one line.
+DEVSERVER_PACKAGE = "ui.simulation.devserver"
+NOT_BUILT = "reception: dev-server: not part of this build"
+
+
+def devserver_available() -> bool:
+    """Whether this installation holds the development server (not a PyInstaller bundle)."""
+    return importlib.util.find_spec(DEVSERVER_PACKAGE) is not None
 
 
 def register(subparsers: Any) -> None:
     """Add the ``dev-server`` subcommand."""
+    if not devserver_available():
+        # Whatever follows is taken as it is (no option is known), to say one line.
+        stub = subparsers.add_parser(
+            "dev-server", help="(not part of this build)", add_help=False, prefix_chars="\0"
+        )
+        stub.add_argument("ignored", nargs="*")
+        stub.set_defaults(handler=run_not_built)
+        return
     parser = subparsers.add_parser(
         "dev-server",
         help="run a development server for the upload protocol, with fault switches",
@@ -66,8 +83,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def run_not_built(args: argparse.Namespace, context: CliContext) -> int:
+    """``reception dev-server`` in a build without the development server."""
+    del args, context
+    print(NOT_BUILT, file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception dev-server``."""
+    from ui.simulation.devserver.faults import FaultPlan
+    from ui.simulation.devserver.server import DevServer
+
     name, _, password = args.user.partition(":")
     if not name or not password:
         print(
