@@ -84,6 +84,10 @@ class QrScanWorker(QObject):
                     if text not in seen:
                         seen.add(text)
                         self.other_code_seen.emit(text)
+                for data in scan.undecodable_codes:  # read, but not UTF-8 text: as hex
+                    if data.hex() not in seen:
+                        seen.add(data.hex())
+                        self.other_code_seen.emit(data.hex())
                 if scan.result is not None:
                     self.payload_found.emit(scan.result)
                     break

@@ -147,3 +147,12 @@ def test_parse_takes_placeholders_as_empty_and_flags_markup_keeping_it_plain(
     assert status == 0
     assert obj["identity"]["full_name"] == fields[2]
     assert "markup_in_text: full_name" in obj["warnings"]
+
+
+def test_a_name_left_garbled_after_repair_is_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    fields = synthetic_qr_payloads(1, seed=5)[0].split("|")
+    # Mojibake that could be undone, next to a letter already lost (U+FFFD): half repairable.
+    fields[2] = "NGUYá»„N V\ufffdN AN"
+    status, [obj] = run(["qr", "parse", "|".join(fields), "--json"], capsys)
+    assert status == 0
+    assert any(w.startswith("text_garbled: full_name") for w in obj["warnings"])
