@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -226,6 +226,46 @@ class SignIn:
             app.removeEventFilter(self.watcher)
 
 
+class _GuiSide(QObject):
+    """The window's answers to the idle watcher and the clerk service (GUI thread)."""
+
+    def __init__(self, state: SignIn, parent: QObject) -> None:
+        super().__init__(parent)
+        self._state = state
+
+    @Slot()
+    def on_watcher_idle_reached(self) -> None:
+        state = self._state
+        state.lock.lock(with_accounts=state.accounts, idle=True)
+        state.record(Action.LOCK, detail="idle")
+        if state.accounts:
+            state.session.set(None)
+
+    @Slot(object)
+    def on_service_signed_in(self, _clerk: object) -> None:
+        self._state.accounts = True
+        self._state.lock.unlock()
+        self._state.watcher.reset()
+
+    @Slot(str)
+    def on_service_sign_in_failed(self, code: str) -> None:
+        self._state.lock.panel.show_failure(message_for(code))
+
+    @Slot(str, str)
+    def on_service_failed(self, code: str, _detail: str) -> None:
+        if self._state.lock.locked:
+            self._state.lock.panel.show_failure(message_for(code))
+
+    @Slot(str)
+    def on_service_clerk_changed(self, _name: str) -> None:
+        self._state.accounts = True  # the first account may just have been made
+
+    @Slot()
+    def on_panel_continued(self) -> None:
+        self._state.lock.unlock()
+        self._state.watcher.reset()
+
+
 def install_sign_in(
     window: QMainWindow,
     config: Config,
@@ -265,31 +305,16 @@ def install_sign_in(
         app.installEventFilter(watcher)
     state = SignIn(session, service, thread, lock, watcher, accounts, relay)
 
-    def on_idle() -> None:
-        with_accounts = state.accounts
-        lock.lock(with_accounts=with_accounts, idle=True)
-        relay.record_requested.emit(Action.LOCK.value, "", "", "idle")
-        if with_accounts:
-            session.set(None)
-
-    def on_signed_in(clerk: Clerk) -> None:
-        state.accounts = True
-        lock.unlock()
-        watcher.reset()
-
-    def on_failed(code: str) -> None:
-        lock.panel.show_failure(message_for(code))
-
-    def on_continued() -> None:
-        lock.unlock()
-        watcher.reset()
-
-    watcher.idle_reached.connect(on_idle)
-    service.signed_in.connect(on_signed_in)
-    service.sign_in_failed.connect(on_failed)
-    service.failed.connect(lambda code, _detail: lock.panel.show_failure(message_for(code)))
+    # The service's signals arrive on the clerk thread: a receiver living on the GUI
+    # thread makes them queued (a plain function would run on the clerk thread).
+    answers = _GuiSide(state, window)
+    watcher.idle_reached.connect(answers.on_watcher_idle_reached)
+    service.signed_in.connect(answers.on_service_signed_in)
+    service.sign_in_failed.connect(answers.on_service_sign_in_failed)
+    service.failed.connect(answers.on_service_failed)
+    service.clerk_changed.connect(answers.on_service_clerk_changed)
+    lock.panel.continued.connect(answers.on_panel_continued)
     lock.panel.submitted.connect(relay.sign_in_requested)
-    lock.panel.continued.connect(on_continued)
     _add_menu(window, state)
     thread.start()
     watcher.start()
@@ -306,7 +331,6 @@ def _add_menu(window: QMainWindow, state: SignIn) -> None:
     lock_action.setShortcut(QKeySequence("Ctrl+L"))
     accounts_action = menu.addAction(QCoreApplication.translate("SignIn", "Clerk accounts…"))
     accounts_action.setObjectName("accounts_action")
-    state.service.clerk_changed.connect(lambda _name: setattr(state, "accounts", True))
 
     def lock_now() -> None:
         state.lock.lock(with_accounts=state.accounts, idle=False)
@@ -333,7 +357,7 @@ def _add_menu(window: QMainWindow, state: SignIn) -> None:
 
 def connect_processing_log(state: SignIn, window: QObject, card_reading: QObject | None) -> None:
     """Log what the window does with personal data: every QR read, every chip read shown,
-    every form printed or saved as PDF.
+    every saved dossier opened again, every form printed or saved as PDF.
 
     ``window`` has ``qr_read`` (QrParseResult) and ``receipts.form_delivered``;
     ``card_reading`` has ``result_shown`` (ChipReadResult). Only the ID number (and the
@@ -353,7 +377,19 @@ def connect_processing_log(state: SignIn, window: QObject, card_reading: QObject
             Action.PRINT, subject_id=id_number, dossier_code=code, detail=f"form={kind},{how}"
         )
 
+    def on_view_opened(view: object) -> None:
+        dossier = getattr(view, "dossier", None)
+        identity = getattr(getattr(dossier, "applicant", None), "identity", None)
+        state.record(
+            Action.VIEW,
+            subject_id=str(getattr(identity, "id_number", "") or ""),
+            dossier_code=str(getattr(dossier, "code", "") or ""),
+        )
+
     window.qr_read.connect(on_qr_read)  # type: ignore[attr-defined]
+    opened = getattr(window, "dossier_view_opened", None)  # a saved dossier shown again
+    if opened is not None:
+        opened.connect(on_view_opened)
     receipts = getattr(window, "receipts", None)
     if receipts is not None and hasattr(receipts, "form_delivered"):
         receipts.form_delivered.connect(on_form_delivered)

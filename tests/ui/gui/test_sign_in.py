@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
@@ -17,7 +17,7 @@ from reception.storage.database import open_database
 from reception.workstation.config import Config
 from ui.gui.app import RunningApp
 from ui.gui.idle_lock import IdleWatcher
-from ui.gui.sign_in import SignIn, install_sign_in
+from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
 
 CITIZEN = "NGUYỄN THỊ THU HƯƠNG"
 
@@ -90,11 +90,12 @@ def test_with_accounts_the_window_opens_locked(window: QMainWindow, sign_in: Sig
 def test_a_wrong_password_keeps_it_locked_a_right_one_opens_it(
     qtbot: QtBot, window: QMainWindow, sign_in: SignIn, data_dir: Path
 ) -> None:
-    with qtbot.waitSignal(sign_in.service.sign_in_failed):
-        sign_in_as(qtbot, sign_in, "lan", "1111")
+    sign_in_as(qtbot, sign_in, "lan", "1111")
+    # The clerk thread answers: the button comes back with the reason.
+    qtbot.waitUntil(lambda: sign_in.lock.panel.button.isEnabled())
     assert sign_in.lock.locked and sign_in.lock.panel.message.text()
-    with qtbot.waitSignal(sign_in.service.signed_in):
-        sign_in_as(qtbot, sign_in, "lan", "2468")
+    sign_in_as(qtbot, sign_in, "lan", "2468")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
     assert not sign_in.lock.locked
     assert CITIZEN in visible_text(window)
     assert sign_in.session.operator == "lan"
@@ -108,8 +109,8 @@ def test_a_wrong_password_keeps_it_locked_a_right_one_opens_it(
 def test_idle_for_the_configured_time_locks_and_hides_the_citizen(
     qtbot: QtBot, window: QMainWindow, sign_in: SignIn, clock: FakeClock, data_dir: Path
 ) -> None:
-    with qtbot.waitSignal(sign_in.service.signed_in):
-        sign_in_as(qtbot, sign_in, "lan", "2468")
+    sign_in_as(qtbot, sign_in, "lan", "2468")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
     clock.now += 4 * 60  # the example configuration keeps the default: 5 minutes
     sign_in.watcher.check()
     assert not sign_in.lock.locked
@@ -133,8 +134,8 @@ def test_idle_for_the_configured_time_locks_and_hides_the_citizen(
     assert sign_in.lock.locked
     assert CITIZEN not in visible_text(window)
     assert sign_in.signed_in is None
-    with qtbot.waitSignal(sign_in.service.signed_in):
-        sign_in_as(qtbot, sign_in, "admin", "correct horse")
+    sign_in_as(qtbot, sign_in, "admin", "correct horse")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
     assert CITIZEN in visible_text(window) and sign_in.session.operator == "admin"
     entries = list_entries(open_database(data_dir / "reception.sqlite3"))
     assert [e.action.value for e in entries] == ["sign_in", "lock", "sign_in"]
@@ -179,8 +180,8 @@ def test_the_running_app_opens_unlocked_without_accounts(running: RunningApp) ->
 def test_lock_now_hides_the_citizen_at_once(
     qtbot: QtBot, window: QMainWindow, sign_in: SignIn
 ) -> None:
-    with qtbot.waitSignal(sign_in.service.signed_in):
-        sign_in_as(qtbot, sign_in, "lan", "2468")
+    sign_in_as(qtbot, sign_in, "lan", "2468")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
     action = next(a for a in window.findChildren(QAction) if a.objectName() == "lock_action")
     action.trigger()
     assert sign_in.lock.locked and CITIZEN not in visible_text(window)
@@ -190,8 +191,8 @@ def test_lock_now_hides_the_citizen_at_once(
 def test_an_administrator_adds_an_account_in_the_window(
     qtbot: QtBot, window: QMainWindow, sign_in: SignIn
 ) -> None:
-    with qtbot.waitSignal(sign_in.service.signed_in):
-        sign_in_as(qtbot, sign_in, "admin", "correct horse")
+    sign_in_as(qtbot, sign_in, "admin", "correct horse")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
     action = next(a for a in window.findChildren(QAction) if a.objectName() == "accounts_action")
     action.trigger()
     dialog = sign_in.accounts_dialog
@@ -206,3 +207,53 @@ def test_an_administrator_adds_an_account_in_the_window(
     dialog.add_requested.emit("hoa", "clerk", "1357")
     qtbot.waitUntil(lambda: bool(dialog.message.text()))
     assert dialog.accounts.count() == 3
+
+
+class _FakeReceipts(QObject):
+    form_delivered = Signal(str, str, str, str)
+
+
+class _FakeWindow(QMainWindow):
+    qr_read = Signal(object)
+    dossier_view_opened = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.receipts = _FakeReceipts(self)
+
+
+class _FakeCardReading(QObject):
+    result_shown = Signal(object)
+
+
+def test_the_window_s_reads_views_and_prints_are_logged(
+    qtbot: QtBot, example_config: Config, data_dir: Path
+) -> None:
+    from types import SimpleNamespace
+
+    window = _FakeWindow()
+    qtbot.addWidget(window)
+    card = _FakeCardReading()
+    state = install_sign_in(window, example_config, data_dir)
+    try:
+        connect_processing_log(state, window, card)
+        person = SimpleNamespace(identity=SimpleNamespace(id_number="001199012345"))
+        window.qr_read.emit(person)
+        card.result_shown.emit(person)
+        code = "000.00.01.H49-260302-0001"
+        window.dossier_view_opened.emit(
+            SimpleNamespace(dossier=SimpleNamespace(code=code, applicant=person))
+        )
+        window.receipts.form_delivered.emit(code, "001199012345", "receipt", "printer")
+        db = open_database(data_dir / "reception.sqlite3")
+        qtbot.waitUntil(lambda: len(list_entries(db)) == 4)
+        assert [(e.action.value, e.subject_id, e.dossier_code) for e in list_entries(db)] == [
+            ("read_qr", "001199012345", None),
+            ("read_chip", "001199012345", None),
+            ("view", "001199012345", code),
+            ("print", "001199012345", code),
+        ]
+    finally:
+        state.shutdown()
+        state.thread.quit()
+        state.thread.wait()
