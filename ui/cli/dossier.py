@@ -6,11 +6,13 @@ import argparse
 import hashlib
 import json
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from reception.dossiers.applicant import (
+    Applicant,
     ApplicantFileError,
     ApplicantInvalidError,
     applicant_from_json,
@@ -26,6 +28,8 @@ from reception.dossiers.store import (
     ResultDelivery,
 )
 from reception.errors import UserError
+from reception.identity.validity import identity_warnings
+from reception.identity.vneid import verified_flag
 from reception.limits import (
     MAX_COMPONENT_FILE_BYTES,
     MAX_JSON_FILE_BYTES,
@@ -116,6 +120,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=ResultDelivery.COUNTER.value,
         help="where the result is received (default counter)",
     )
+    new.add_argument(
+        "--current-address",
+        metavar="TEXT",
+        help=(
+            "the current address the applicant confirms (two-tier form: '..., phường X, tỉnh"
+            " Y'), printed on the forms instead of the card's"
+        ),
+    )
+    new.add_argument(
+        "--verify-vneid",
+        action="store_true",
+        help="ask the VNeID account verification service (simulated) about the applicant",
+    )
     new.add_argument("--json", action="store_true", help="print a JSON object")
     new.set_defaults(handler=run_new)
 
@@ -143,6 +160,7 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
         applicant = applicant_from_json(raw)
     except ApplicantFileError as exc:
         raise ApplicantFileError(f"{args.applicant}: {exc}") from exc
+    applicant = _confirmed(applicant, args)
     problems = check_applicant(applicant)
     if problems:
         for name, problem in problems.items():
@@ -160,6 +178,8 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
     )
     store = open_store(context)
     warnings = list(applicant_warnings(applicant))
+    # An expired card, odd dates, an address naming an abolished district: shown, not blocking.
+    warnings += identity_warnings(applicant.identity, now_in_vietnam().date())
     earlier = store.open_dossiers_for(applicant.identity.id_number, procedure.code)
     if earlier:
         codes = tuple(d.code for d in earlier)
@@ -179,6 +199,23 @@ def run_new(args: argparse.Namespace, context: CliContext) -> int:
         due = "-" if appointment is None else f"{appointment:%H:%M %d/%m/%Y}"
         print(f"{dossier.code}  hẹn trả {due}")
     return 0
+
+
+def _confirmed(applicant: Applicant, args: argparse.Namespace) -> Applicant:
+    """The applicant with the address the clerk confirmed and the VNeID service's answer.
+
+    A file never vouches for a VNeID account: only the service's yes sets the flag.
+    """
+    identity = applicant.identity
+    if args.current_address and args.current_address.strip():
+        identity = replace(identity, place_of_residence=args.current_address.strip())
+    verified = False
+    if args.verify_vneid and identity.id_number:
+        from ui.simulation.vneid_service import default_verifier
+
+        answer = default_verifier().verify(identity.id_number, identity.full_name)
+        verified = verified_flag(answer)
+    return replace(applicant, identity=identity, vneid_verified=verified)
 
 
 def run_show(args: argparse.Namespace, context: CliContext) -> int:

@@ -150,3 +150,44 @@ def test_an_organisations_dossier_goes_out_as_a_2025_record(
     assert "null" not in json.dumps(record)
     assert record["TaiKhoanDuocXacThucVoiVNeID"] == "0"
     assert record["DanhSachLePhi"][0]["Gia"].isdigit()
+
+
+def test_a_vneid_applicant_verified_by_the_service_is_flagged_in_the_record(
+    counter: Counter,
+    dev_server: ServerFactory,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    person = {
+        "id_number": "022088001234",
+        "full_name": "TRẦN VĂN BÌNH",
+        "date_of_birth": "1988-03-04",
+        "sex": "Nam",
+        "issue_date": "2005-01-10",  # due for renewal in 2013: expired
+        "place_of_residence": "Tổ 5, Khu 3, Phường Hồng Gai, Thành phố Hạ Long, Quảng Ninh",
+        "source": "vneid",
+        "vneid_verified": True,  # a file never vouches for the account
+    }
+    applicant = tmp_path / "applicant.json"
+    applicant.write_text(json.dumps(person, ensure_ascii=False), encoding="utf-8")
+    new = ["dossier", "new", "--procedure", "1.004222", "--applicant", str(applicant), "--json"]
+    status, out = run(new, counter, capsys)
+    assert status == 0
+    unverified = json.loads(out)
+    assert unverified["applicant"]["vneid_verified"] is False
+    assert unverified["applicant"]["sources"]["full_name"] == "vneid"
+    codes = [w.split(":")[0] for w in unverified["warnings"]]
+    assert "card_expired" in codes and "address_names_abolished_district" in codes
+
+    current = "Tổ 5, Khu 3, phường Hồng Gai, tỉnh Quảng Ninh"
+    status, out = run([*new, "--verify-vneid", "--current-address", current], counter, capsys)
+    assert status == 0
+    verified = json.loads(out)
+    assert verified["applicant"]["vneid_verified"] is True
+    assert verified["applicant"]["identity"]["place_of_residence"] == current
+    assert "address_names_abolished_district" not in " ".join(verified["warnings"])
+
+    server = dev_server()
+    assert run(["queue", "drain", "--server", server.url], counter, capsys)[0] == 0
+    assert server.store.record(unverified["code"])["TaiKhoanDuocXacThucVoiVNeID"] == "0"
+    assert server.store.record(verified["code"])["TaiKhoanDuocXacThucVoiVNeID"] == "1"
