@@ -1,27 +1,27 @@
 """Undo the blur of a candidate QR region: estimate the blur, then deconvolve.
 
 A handheld card in front of a webcam is blurred in two ways: the hand moves during the
-exposure (a line-shaped point spread function: a direction and a length) and the card is
-nearer than the focus (a disc: a radius); a small code is also softened by the lens
-(roughly a Gaussian). Both leave their mark in the spectrum of the region:
+exposure (a line-shaped point spread function: a direction, a length, and more light
+where the hand moved slowly) and the card is nearer than the focus (a disc: a radius); a
+small code is also softened by the lens (roughly a Gaussian).
 
-- linear motion of length L multiplies the spectrum by a sinc whose zeros are lines
-  perpendicular to the motion, spaced N/L apart. Projecting the log spectrum on each
+- Direction: linear motion of length L multiplies the spectrum by a sinc whose zeros are
+  lines perpendicular to the motion, spaced N/L apart. Projecting the log spectrum on each
   direction and taking the cosine component of period N/L of that profile (a cepstrum
-  along one axis) finds the direction where the stripes are, and L;
-- a disc of radius r puts zero rings at the zeros of J1(2πrf); the radial profile of the
-  log spectrum, matched against that pattern, gives r.
+  along one axis) finds the directions where the stripes are (:func:`estimate_motion`).
+- Length, weighting, radius, sigma: each hypothesis is restored (Wiener filter) on a probe
+  window and scored by :func:`mid_tone_share`; a QR code is two-toned, so the right point
+  spread function leaves the fewest grey pixels (too short leaves blur, too long rings).
 
-The estimate is never exact, so :func:`deblurred_candidates` yields a few deconvolutions
-(Wiener filter, most likely hypothesis first) lazily: the cascade decodes each and stops at
-the first that reads. A QR code's Reed–Solomon check keeps a wrong hypothesis from giving a
-wrong text; it just gives none.
+:func:`deblurred_candidates` then restores the whole region under the best hypotheses and
+yields them lazily: the cascade decodes each and stops at the first that reads. A QR
+code's Reed–Solomon check keeps a wrong hypothesis from giving a wrong text; it just gives
+none.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,8 +42,6 @@ MIN_MOTION_PX, MAX_MOTION_PX = 3.0, 20.0
 #: Noise-to-signal ratio of the Wiener filter: low, since frames are 8-bit with little
 #: noise after the cheap steps failed; a higher value smooths away the modules.
 WIENER_NSR = 0.006
-#: Deconvolved regions are enlarged so modules get ~6 px, which zxing-cpp reads best.
-TARGET_MODULE_PX = 6.0
 _ANGLE_STEP = 3
 #: Directions (spectral peaks) and lengths tried on the probe window.
 MOTION_DIRECTIONS_TRIED = 3
@@ -133,40 +131,6 @@ def estimate_motion(grey: Frame) -> MotionEstimate:
     peaks.sort(key=lambda i: -per_angle[i])
     angles = tuple(float(i * _ANGLE_STEP) for i in peaks[:MOTION_DIRECTIONS_TRIED])
     return MotionEstimate(angle=best_angle, length=best_length, strength=strength, angles=angles)
-
-
-def _radial_profile(spectrum: Float) -> npt.NDArray[np.float64]:
-    """Mean of ``spectrum`` (zero frequency in the middle) per integer radius, detrended."""
-    side = spectrum.shape[0]
-    ys, xs = np.indices(spectrum.shape)
-    rho = np.hypot(xs - side / 2, ys - side / 2).astype(np.int32).ravel()
-    counts = np.bincount(rho)
-    radial = np.bincount(rho, spectrum.ravel()) / np.maximum(counts, 1)
-    profile = radial[3 : side // 2 - 4]
-    detrended: npt.NDArray[np.float64] = profile - np.convolve(profile, np.ones(9) / 9, "same")
-    return detrended[4:-4]
-
-
-@functools.lru_cache(maxsize=64)
-def _disc_template(radius: float, side: int) -> npt.NDArray[np.float64]:
-    """The detrended radial log spectrum a disc of ``radius`` imposes (its zero rings)."""
-    psf = disc_psf(radius)
-    plane = np.zeros((side, side), np.float32)
-    plane[: psf.shape[0], : psf.shape[1]] = psf
-    otf = np.abs(np.fft.fftshift(np.fft.fft2(plane))).astype(np.float32)
-    return _radial_profile(np.log(otf + 0.02).astype(np.float32))
-
-
-def estimate_defocus(grey: Frame) -> list[float]:
-    """Disc radii (1.5–6 px) whose zero rings best match ``grey``'s spectrum, best first."""
-    spectrum = log_spectrum(grey)
-    profile = _radial_profile(spectrum)
-    scores = []
-    for radius in DEFOCUS_RADII:
-        template = _disc_template(radius, spectrum.shape[0])
-        scores.append(float(np.dot(profile, template)) / float(np.linalg.norm(template) + 1e-6))
-    order = np.argsort(scores)[::-1]
-    return [DEFOCUS_RADII[i] for i in order]
 
 
 def motion_psf(length: float, angle: float, ramp: float = 0.0) -> Float:
