@@ -60,7 +60,7 @@ def apply_filter(grey: Frame, kind: ImageFilter) -> Frame:
     if kind is ImageFilter.PLAIN:
         return grey
     if kind is ImageFilter.DECONVOLVE:
-        return next(deblurred_candidates(grey, enlarge=1.0))  # the most likely one
+        return next(deblurred_candidates(grey, enlarge=1.0), grey)  # the most likely one
     if kind is ImageFilter.CONTRAST:
         low, high = int(grey.min()), int(grey.max())
         scale = 255.0 / max(1, high - low)
