@@ -10,14 +10,16 @@ since (the sequence marks). Close the window before a restore.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
 import sys
 from pathlib import Path
 
-from reception.errors import StorageCorruptError
+from reception.errors import StorageCorruptError, StorageError
 from reception.storage import backups
 from reception.storage.integrity import check_database_file
 from ui.cli.context import CliContext, configure_backups
+from ui.cli.sign_in import require_administrator
 
 EXIT_DAMAGED = 3
 
@@ -74,7 +76,11 @@ def run_backup(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_restore(args: argparse.Namespace, context: CliContext) -> int:
-    """Handle ``reception db restore FILE``."""
+    """Handle ``reception db restore FILE`` (an administrator's, once accounts exist)."""
+    # A damaged database is why one restores: its accounts cannot be asked then.
+    with contextlib.suppress(StorageError):
+        require_administrator(context)
+    context.close()  # no connection open on the file being replaced
     kept = backups.restore_backup(args.file, context.database_path)
     if kept is not None:
         print(f"the replaced database was kept as {kept}", file=sys.stderr)

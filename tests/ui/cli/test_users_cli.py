@@ -112,3 +112,19 @@ def test_administrative_commands_need_an_administrator(
     assert run(["users", "disable", "lan"], capsys, monkeypatch)[0] == 0
     sign_in(monkeypatch, "lan", "2468")
     assert new_dossier(capsys, monkeypatch)[0] == 2
+
+
+def test_restore_needs_an_administrator_once_accounts_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(
+        ["users", "add", "admin", "--role", "administrator", "--password-stdin"],
+        capsys,
+        monkeypatch,
+        "correct horse\n",
+    )
+    sign_in(monkeypatch, "admin", "correct horse")
+    run(["users", "add", "lan", "--password-stdin"], capsys, monkeypatch, "2468\n")
+    sign_in(monkeypatch, "lan", "2468")
+    status, _, err = run(["db", "restore", str(tmp_path / "backup.sqlite3")], capsys, monkeypatch)
+    assert status == 2 and "not an administrator" in err
