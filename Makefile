@@ -28,6 +28,12 @@ pytest: $(STAMPS)/venv
 test-quick: $(STAMPS)/venv lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging and not pcsc and not fuzz" $(PYTEST_ARGS)
 
+# Two walk-ins through the real window, offscreen, on the simulators, to the development
+# upload server (also part of `make test`, through pytest). RECEPTION_E2E_OUT=DIR keeps
+# a PNG per step and summary.json; RECEPTION_E2E_SERVER=URL uploads to another server.
+e2e: system-test $(STAMPS)/venv
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m e2e tests/e2e -q $(PYTEST_ARGS)
+
 bench: system-test $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
@@ -40,6 +46,8 @@ translations: $(STAMPS)/venv
 		-ts resources/translations/reception_vi.ts -no-obsolete
 	$(VENV)/bin/pyside6-lrelease resources/translations/reception_vi.ts \
 		-qm resources/translations/reception_vi.qm
+	$(VENV)/bin/pyside6-lrelease resources/translations/qtbase_vi.ts \
+		-qm resources/translations/qtbase_vi.qm
 
 system-run:
 	@scripts/system-deps.sh run

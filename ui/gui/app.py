@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import QThread, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from hardware.discovery import DeviceKind
 from reception.dossiers.code import SequenceBlock
 from reception.privacy.processing_log import ProcessingLog
 from reception.procedures.catalogue import load_active_catalogue
 from reception.procedures.working_calendar import load_working_calendar
-from reception.workstation.config import Config
+from reception.workstation.config import Config, SimulateMode
 from ui.composition import DeviceSet, build_devices
 from ui.gui.capture_panel import connect_service
 from ui.gui.card_reading import CardReading
@@ -181,6 +182,10 @@ def _start_digitising(
     service = DigitisingService(config, data_dir, processing_log=processing_log)
     service.moveToThread(thread)
     connect_service(window.capture, service)
+    window.capture.use_simulated_scanner(
+        allowed=config.devices.simulate is not SimulateMode.NEVER,
+        preferred=DeviceKind.SCANNER in window.devices.simulated,
+    )
     thread.started.connect(service.list_sources)
     thread.start()
     return thread, service

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from reception.digitising.model import ComponentMode, DigitiseOptions, PageEdit
 from reception.digitising.reuse_store import StoredComponent
 from reception.dossiers.walk_in import ReusedFile
-from ui.composition import SourceInfo
+from ui.composition import SIMULATED, SourceInfo
 from ui.gui.digitising_service import THUMBNAIL, AcquiredPage, DigitisingService, Offer
 from ui.gui.page_list import PageList
 from ui.gui.walk_in_model import WalkInModel
@@ -59,6 +59,7 @@ class CapturePanel(QGroupBox):
         self.setAcceptDrops(True)
         self.model = model or WalkInModel(self)
         self._busy = False
+        self._simulated_allowed, self._simulated_preferred = True, True
         self._target: str | None = None  # the component a capture in progress goes into
         self._offers_for: str | None = None  # the ID number the offers shown belong to
         # Thumbnails of the pages captured for this dossier, by page (pages are values).
@@ -250,11 +251,24 @@ class CapturePanel(QGroupBox):
 
     # -- answers from the service -------------------------------------------------------------
 
+    def use_simulated_scanner(self, allowed: bool, preferred: bool) -> None:
+        """Whether the simulated scanner is offered (not with ``simulate = "never"``), and
+        whether it is the default source (only when the scanner is simulated)."""
+        self._simulated_allowed, self._simulated_preferred = allowed, preferred
+
     @Slot(list)
     def on_sources_listed(self, sources: list[SourceInfo]) -> None:
         self.source.clear()
         for source in sources:
+            if source.name == SIMULATED and not self._simulated_allowed:
+                continue
             self.source.addItem(source.description, source.name)
+        names = [self.source.itemData(i) for i in range(self.source.count())]
+        real = [i for i, name in enumerate(names) if name != SIMULATED]
+        if self._simulated_preferred and SIMULATED in names:
+            self.source.setCurrentIndex(names.index(SIMULATED))
+        elif real:
+            self.source.setCurrentIndex(real[0])
         self._update_buttons()
 
     @Slot(list)

@@ -23,10 +23,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         raise FileNotFoundError(f"translation reception_{language}.qm not found in {folder}")
     app.installTranslator(ours)
     installed.append(ours)
+    # Qt's own texts (OK/Cancel, the file and print dialogs): Qt's translation when it has
+    # one; it ships none for Vietnamese, so ours (resources/translations/qtbase_vi.ts).
     qt_base = QTranslator(app)
-    if qt_base.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_base.load(f"qtbase_{language}", qt_folder) or qt_base.load(f"qtbase_{language}", folder):
         app.installTranslator(qt_base)
         installed.append(qt_base)
     return installed

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.config = config
         self.settings = settings
         self._devices = devices
+        self.devices = devices
         self._saving = False
         #: The one dossier in reception; every panel shows it.
         self.model = WalkInModel(self)
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
         self.picker.procedure_confirmed.connect(self._on_picker_procedure_confirmed)
         self.model.reset.connect(self._on_model_reset)
         self.capture.problem_shown.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.receipts.receipt_failed.connect(
+            lambda code: self.statusBar().showMessage(message_for(code), 30000)
+        )
         self._build_qr_intake()
         self.applicant.changed.connect(self._request_open_check)
         self._build_menus()
