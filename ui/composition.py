@@ -33,10 +33,11 @@ from hardware.scanner_gun.serial_port import SerialScannerGun
 from reception.digitising.model import SourceFileError
 from reception.digitising.sources import read_file
 from reception.identity.citizen import CitizenIdentity
+from reception.intake.qr_payload import format_qr_payload
 from reception.workstation.config import Config, SimulateMode
 from reception.workstation.paths import resources_dir
 from ui.simulation.chip import simulated_chip
-from ui.simulation.person import cccd_qr_text, load_person
+from ui.simulation.person import load_person
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ def build_devices(config: Config, *, force_simulate: bool = False) -> DeviceSet:
 
     camera: Camera | None = None
     if DeviceKind.CAMERA in simulated and person is not None:
-        camera = SimulatedCamera([render_qr_scene(cccd_qr_text(person))])
+        camera = SimulatedCamera([render_qr_scene(format_qr_payload(person))])
     elif found.cameras:
         index = config.devices.camera_index
         camera = OpenCvCamera(found.cameras[0].index if index is None else index)
@@ -150,7 +151,7 @@ def qr_camera(config: Config, *, device: int | None = None, simulate: bool = Fal
     code, or camera ``device`` (default: the configured one, else the first)."""
     if simulate:
         person = load_person(config.devices.simulator_person)
-        return SimulatedCamera([render_qr_scene(cccd_qr_text(person))])
+        return SimulatedCamera([render_qr_scene(format_qr_payload(person))])
     index = device if device is not None else config.devices.camera_index
     return OpenCvCamera(0 if index is None else index)
 

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from reception.errors import UserError
 from reception.identity.citizen import CitizenIdentity, Sex
 from reception.identity.id_number import check_id_number, is_well_formed
+from reception.identity.written_dates import is_date_shaped, parse_written_date
 from reception.warning import DomainWarning, WarningCode
 from reception.workstation.timezone import now_in_vietnam
 
@@ -134,12 +135,6 @@ _OTHER_QR_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 # (pattern, positions of day, month, year among the groups)
-_DATE_SHAPES: tuple[tuple[re.Pattern[str], tuple[int, int, int]], ...] = (
-    (re.compile(r"([0-9]{2})([0-9]{2})([0-9]{4})"), (1, 2, 3)),
-    (re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{4})"), (1, 2, 3)),
-    (re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})"), (3, 2, 1)),
-)
-
 _SEX_BY_FOLDED: Mapping[str, Sex] = MappingProxyType({"nam": Sex.MALE, "nu": Sex.FEMALE})
 _LABELLED_SEGMENT = re.compile(r"\s*(?P<label>[^:：|]{1,40}?)\s*[:：]\s*(?P<value>.*)")
 # A scanner or an editor may put a BOM, or its cp1252 mojibake, in front of the text.
@@ -158,7 +153,7 @@ def _unless_placeholder(value: str) -> str:
 
 
 def _date_shaped(text: str) -> bool:
-    return any(p.fullmatch(text) for p, _ in _DATE_SHAPES)
+    return is_date_shaped(text)
 
 
 def _has_text(text: str) -> bool:
@@ -267,17 +262,6 @@ def _match_labelled(body: str) -> tuple[str, dict[str, str], dict[str, str]]:
     return LABELLED_LAYOUT, slots, extras
 
 
-def _parse_date(text: str) -> date | None:
-    for pattern, (d, m, y) in _DATE_SHAPES:
-        match = pattern.fullmatch(text)
-        if match is not None:
-            try:
-                return date(int(match[y]), int(match[m]), int(match[d]))
-            except ValueError:
-                return None
-    return None
-
-
 def _build_identity(
     slots: Mapping[str, str], extras: dict[str, str], today: date
 ) -> tuple[CitizenIdentity, list[DomainWarning]]:
@@ -288,7 +272,7 @@ def _build_identity(
         if not text:
             warnings.append(DomainWarning(WarningCode(f"{slot}_missing")))
             return None
-        value = _parse_date(text)
+        value = parse_written_date(text)
         if value is None:
             warnings.append(
                 DomainWarning(WarningCode(f"{slot}_invalid"), "not a real calendar date")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from reception.dossiers.applicant import Applicant, ApplicantProblem, check_applicant
 from reception.identity.citizen import CitizenIdentity, IdentitySource, Sex
+from reception.identity.written_dates import parse_written_date
 from reception.intake.qr_payload import QrParseResult
 from reception.warning import DomainWarning
 from ui.gui.representation_panel import RepresentationPanel
@@ -80,7 +81,7 @@ class ApplicantPanel(QGroupBox):
         self.raw_payload = QPlainTextEdit()
         self.raw_payload.setObjectName("raw_payload")
         self.raw_payload.setReadOnly(True)
-        self.raw_payload.setMaximumHeight(60)
+        self.raw_payload.setMaximumHeight(44)
         self.raw_payload.setPlaceholderText(self.tr("Raw QR payload"))
 
         layout = QVBoxLayout(self)
@@ -176,7 +177,7 @@ class ApplicantPanel(QGroupBox):
         """What stops the applicant from being saved, in words for the clerk."""
         found = [self._problem_text(p) for p in self._field_problems().values()]
         for name in ("date_of_birth", "issue_date"):
-            if self.field_text(name) and _parse_date(self.field_text(name)) is None:
+            if self.field_text(name) and parse_written_date(self.field_text(name)) is None:
                 found.append(self.tr("Dates are written dd/mm/yyyy."))
                 break
         return found
@@ -237,7 +238,7 @@ class ApplicantPanel(QGroupBox):
         else:
             text = self.field_text(name)
             dated = name in ("date_of_birth", "issue_date")
-            self.model.edit_field(name, _parse_date(text) if dated else text)
+            self.model.edit_field(name, parse_written_date(text) if dated else text)
             self._show_source(name, IdentitySource.TYPED)
         self._validate()
 
@@ -303,10 +304,3 @@ class SourceBadge(QLabel):
 
 def _format_date(value: date | None) -> str:
     return value.strftime(_DATE_FORMAT) if value else ""
-
-
-def _parse_date(text: str) -> date | None:
-    try:
-        return datetime.strptime(text, _DATE_FORMAT).date()
-    except ValueError:
-        return None

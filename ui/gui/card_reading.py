@@ -11,7 +11,6 @@ verified, CHIP_UNVERIFIED otherwise). Nothing here blocks the GUI thread.
 from __future__ import annotations
 
 import logging
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
@@ -35,6 +34,7 @@ from hardware.errors import HardwareError
 from hardware.icao.authenticity import Authenticity, Check, Verdict
 from hardware.icao.csca_store import CscaStore, load_csca_store
 from reception.errors import ReceptionError
+from reception.identity.written_dates import parse_written_date
 from reception.intake.chip_keys import ChipKeys
 from reception.intake.chip_reading import ChipReadResult, read_chip
 from reception.intake.qr_payload import QrParseResult
@@ -44,7 +44,7 @@ from ui.messages import MESSAGES, message_for
 
 log = logging.getLogger(__name__)
 
-PHOTO_WIDTH = 150
+PHOTO_WIDTH = 105  # small enough for the window to fit a 1280×720 screen
 _ACCESS_DENIED = "icao_access_denied"
 _VERDICT_COLOURS = {
     Verdict.GENUINE: "#1b5e20",
@@ -122,7 +122,10 @@ class ChipKeysDialog(QDialog):
         self.keys: ChipKeys | None = None
 
     def _on_buttons_accepted(self) -> None:
-        birth, issue = _parse_date(self.date_of_birth.text()), _parse_date(self.issue_date.text())
+        birth, issue = (
+            parse_written_date(self.date_of_birth.text()),
+            parse_written_date(self.issue_date.text()),
+        )
         if self.date_of_birth.text().strip() and birth is None:
             self.problem.setText(self.tr("The date of birth must be dd/mm/yyyy."))
             return
@@ -132,16 +135,6 @@ class ChipKeysDialog(QDialog):
             self.problem.setText(self.tr("The ID number must be 12 digits."))
             return
         self.accept()
-
-
-def _parse_date(text: str) -> date | None:
-    parts = text.strip().split("/")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    try:
-        return date(int(parts[2]), int(parts[1]), int(parts[0]))
-    except ValueError:
-        return None
 
 
 class ChipResultPanel(QWidget):

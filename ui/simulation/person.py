@@ -27,22 +27,3 @@ def load_person(path: Path | None = None) -> CitizenIdentity:
         raise ConfigError(str(exc)) from exc
     except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise ConfigError(f"{source}: not a valid person file: {exc}") from exc
-
-
-def cccd_qr_text(identity: CitizenIdentity) -> str:
-    """The QR text a 2021–2024 chip CCCD of ``identity`` carries (7 fields, ``|``-separated)."""
-
-    def ddmmyyyy(value: object) -> str:
-        return value.strftime("%d%m%Y") if hasattr(value, "strftime") else ""
-
-    return "|".join(
-        [
-            identity.id_number,
-            identity.old_id_number or "",
-            identity.full_name,
-            ddmmyyyy(identity.date_of_birth),
-            identity.sex.value if identity.sex else "",
-            identity.place_of_residence or "",
-            ddmmyyyy(identity.issue_date),
-        ]
-    )

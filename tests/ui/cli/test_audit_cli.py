@@ -122,9 +122,10 @@ def test_a_bad_id_number_is_one_line(capsys: pytest.CaptureFixture[str]) -> None
 def test_a_qr_read_is_logged_with_the_id_number_only(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from ui.simulation.person import cccd_qr_text, load_person
+    from reception.intake.qr_payload import format_qr_payload
+    from ui.simulation.person import load_person
 
-    payload = cccd_qr_text(load_person(None))
+    payload = format_qr_payload(load_person(None))
     assert run(["--operator", "lan", "qr", "parse", payload], capsys)[0] == 0
     _, out = run(["audit", "list", "--json"], capsys)
     assert [(e["action"], e["operator"], e["id_number"]) for e in json.loads(out)] == [

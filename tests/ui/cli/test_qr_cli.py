@@ -10,9 +10,10 @@ import cv2
 import pytest
 
 from hardware.camera.simulated import render_qr_scene
+from reception.intake.qr_payload import format_qr_payload
 from tests.generators.synthetic_people import synthetic_qr_payloads
 from ui.cli import main
-from ui.simulation.person import cccd_qr_text, load_person
+from ui.simulation.person import load_person
 
 KEYS = ["file", "ok", "raw", "identity", "warnings", "error", "raw_hex"]
 
@@ -118,7 +119,7 @@ def test_camera_prints_the_first_payload_of_the_simulated_camera(
 ) -> None:
     status, [obj] = run(["qr", "camera", "--simulate", "--json", "--timeout", "20"], capsys)
     assert status == 0
-    assert obj["raw"] == cccd_qr_text(load_person())
+    assert obj["raw"] == format_qr_payload(load_person())
 
 
 def test_an_absent_camera_is_a_clear_message(capsys: pytest.CaptureFixture[str]) -> None:

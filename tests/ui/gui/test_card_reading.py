@@ -13,13 +13,13 @@ from hardware.icao.authenticity import Verdict
 from hardware.icao.simulated_chip import ChipFaults, SimulatedCccdChip
 from reception.identity.citizen import IdentitySource
 from reception.intake.chip_keys import ChipKeys
-from reception.intake.qr_payload import parse_qr_payload
+from reception.intake.qr_payload import format_qr_payload, parse_qr_payload
 from reception.workstation.config import Config
 from ui.composition import build_devices
 from ui.gui.app import RunningApp
 from ui.gui.applicant_panel import ApplicantPanel
 from ui.gui.card_reading import CardReading, ChipKeysDialog
-from ui.simulation.person import cccd_qr_text, load_person
+from ui.simulation.person import load_person
 
 
 def test_qr_then_card_fills_the_panel_from_the_chip(running: RunningApp, qtbot: QtBot) -> None:
@@ -27,7 +27,7 @@ def test_qr_then_card_fills_the_panel_from_the_chip(running: RunningApp, qtbot: 
     assert reading is not None
     person = load_person()
     # The QR just scanned (the camera path is tested with the main window).
-    window.qr_read.emit(parse_qr_payload(cccd_qr_text(person)))
+    window.qr_read.emit(parse_qr_payload(format_qr_payload(person)))
     with qtbot.waitSignal(reading.result_shown, timeout=20_000) as shown:
         reading.insert_action.trigger()  # the clerk lays the simulated card down
     assert shown.args is not None
