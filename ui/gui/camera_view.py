@@ -22,7 +22,7 @@ class CameraView(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("camera_view")
-        self.setMinimumSize(240, 135)
+        self.setMinimumSize(160, 90)
         self.setMaximumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setScaledContents(True)

@@ -99,6 +99,9 @@ class CapturePanel(QGroupBox):
         self.offers.setIconSize(QSize(THUMBNAIL // 2, THUMBNAIL // 2))
         self.attach_button = QPushButton(self.tr("Attach instead of scanning"))
         self.attach_button.setObjectName("attach_reused")
+        # Small minimums: the window must fit a 1280×720 laptop screen.
+        self.pages.setMinimumHeight(80)
+        self.offers.setMinimumHeight(40)
         self._lay_out()
 
         self.files_button.clicked.connect(self._on_files_clicked)

@@ -1,0 +1,99 @@
+"""The dossier in reception in the whole window: it fits small screens, a failed save keeps
+it (and its code) and says why, starting over asks first, and a save starts afresh."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hardware.scanner.interface import ColorMode, ScannedPage
+from reception.digitising.model import PageEdit
+from reception.dossiers.store import DossierStore, Reservation
+from reception.errors import StorageFullError
+from reception.identity.citizen import IdentitySource
+from tests.generators.pages import gray, text_page
+from ui.gui.app import RunningApp
+from ui.simulation.person import load_person
+
+
+def _fill(running: RunningApp) -> None:
+    window = running.window
+    window.applicant.fill_identity(load_person(), IdentitySource.QR)
+    window.picker.search.setText("kh")
+    window.picker.search.returnPressed.emit()
+    assert window.model.walk_in.procedure is not None
+    code = window.model.walk_in.components[0].code
+    page = ScannedPage(image=gray(text_page(dpi=100)), dpi=100, mode=ColorMode.GRAY)
+    window.model.add_pages(code, [(page, PageEdit())])
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1366, 768)])
+def test_the_window_fits_a_laptop_screen(running: RunningApp, screen: tuple[int, int]) -> None:
+    hint = running.window.minimumSizeHint()
+    assert hint.width() <= screen[0] and hint.height() <= screen[1]
+
+
+def test_every_action_is_in_a_menu_with_its_shortcut(running: RunningApp) -> None:
+    window = running.window
+    in_menus = {
+        action.objectName()
+        for menu in window.menuBar().findChildren(type(window.applicant_menu))
+        for action in menu.actions()
+    }
+    for action in (window.new_action, window.save_action, window.scan_action):
+        assert action.objectName() in in_menus and not action.shortcut().isEmpty()
+    assert window.capture.capture_action.shortcut().toString() == "F4"
+
+
+def test_a_failed_save_says_why_and_keeps_the_dossier_and_its_code(
+    running: RunningApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = running.window
+    _fill(running)
+    reserved: list[Reservation] = []
+    real_reserve, real_save = DossierStore.reserve, DossierStore.save
+
+    def reserve(self: DossierStore, *args: Any) -> Reservation:
+        reserved.append(real_reserve(self, *args))
+        return reserved[-1]
+
+    def full(*_args: Any, **_kwargs: Any) -> Any:
+        raise StorageFullError("the disk is full")
+
+    monkeypatch.setattr(DossierStore, "reserve", reserve)
+    monkeypatch.setattr(DossierStore, "save", full)
+    with qtbot.waitSignal(window.save_failure_shown, timeout=60_000) as shown:
+        window.save_action.trigger()
+    assert shown.args == ["storage_disk_full"]
+    box = window.findChild(QMessageBox, "save_failure")
+    assert box is not None and "không mất gì" in box.text()
+    box.close()
+    assert window.save_action.isEnabled()
+    assert window.model.walk_in.identity is not None
+    assert window.model.walk_in.pages_captured == 1
+
+    monkeypatch.setattr(DossierStore, "save", real_save)
+    with qtbot.waitSignal(window.dossier_saved, timeout=60_000) as saved:
+        window.save_action.trigger()
+    assert len(reserved) == 1 and saved.args[0].code == reserved[0].code
+    # Saved: the next citizen starts from nothing, without being asked.
+    assert window.model.walk_in.identity is None and not window.model.walk_in.has_work
+    assert window.applicant.field_text("full_name") == ""
+
+
+def test_starting_over_with_unsaved_work_asks_first(
+    running: RunningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = running.window
+    _fill(running)
+    answers = [False, True]
+    monkeypatch.setattr(window, "confirm_discard", lambda: answers.pop(0))
+    window.new_action.trigger()
+    assert window.model.walk_in.pages_captured == 1  # "no": nothing dropped
+    window.new_action.trigger()
+    assert window.model.walk_in.pages_captured == 0
+    assert window.model.walk_in.identity is None
+    assert window.components.items.count() == 0
