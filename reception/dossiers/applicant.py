@@ -61,6 +61,7 @@ class ApplicantProblem(enum.StrEnum):
     PRINCIPAL_ID_MALFORMED = "principal_id_malformed"
     TAX_CODE_MALFORMED = "tax_code_malformed"
     BIRTH_DATE_IN_FUTURE = "birth_date_in_future"
+    TEXT_INVALID = "text_invalid"  # too long, or a control character (NUL, ESC...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +165,8 @@ def check_applicant(
         found["id_number"] = ApplicantProblem.ID_NUMBER_MALFORMED
     if identity.date_of_birth is not None and identity.date_of_birth > (today or date.today()):
         found["date_of_birth"] = ApplicantProblem.BIRTH_DATE_IN_FUTURE
+    unprintable = _unprintable_fields(applicant)
+    found.update({n: ApplicantProblem.TEXT_INVALID for n in unprintable if n not in found})
     if require_address and not (applicant.owner_address or "").strip():
         found["place_of_residence"] = ApplicantProblem.ADDRESS_MISSING
     if applicant.phone and not PHONE_PATTERN.match(normalise_phone(applicant.phone)):
@@ -181,6 +184,25 @@ def check_applicant(
             elif not is_well_formed(principal.id_number):
                 found["principal_id"] = ApplicantProblem.PRINCIPAL_ID_MALFORMED
     return found
+
+
+def _unprintable_fields(applicant: Applicant) -> list[str]:
+    """Fields too long or holding control characters, whatever their source (a file, the
+    window, a scanner): nothing unprintable or unbounded reaches the database and forms."""
+    identity, principal = applicant.identity, applicant.principal
+    texts = {
+        **{name: getattr(identity, name) for name in _FIELD_LIMITS if "." not in name},
+        "phone": applicant.phone,
+        "email": applicant.email,
+        "principal.name": principal.name if principal else None,
+        "principal.address": principal.address if principal else None,
+    }
+    return [
+        name.replace(".", "_")
+        for name, value in texts.items()
+        if isinstance(value, str)
+        and text_problem(value, _FIELD_LIMITS.get(name, MAX_SHORT_TEXT_CHARS)) is not None
+    ]
 
 
 def applicant_warnings(applicant: Applicant) -> tuple[DomainWarning, ...]:
