@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from hardware.camera.interface import Frame
+from hardware.camera.simulated import qr_modules  # noqa: F401 - one QR encoder, re-exported
 
 FRAME_WIDTH, FRAME_HEIGHT = 1280, 720
 #: The QR code's share of the card's width on a CCCD (about 15 mm of 85.6 mm).
@@ -72,24 +73,6 @@ class SceneFrame:
     #: (motion length, disc radius or Gaussian sigma; 0 when none): the truth beside it.
     pixels_per_module: float = 0.0
     blur_px: float = 0.0
-
-
-def qr_modules(text: str) -> Frame:
-    """The QR code of ``text`` (level M) as 0/255, without quiet zone.
-
-    Text with non-ASCII letters is encoded in byte mode as UTF-8 without ECI, as on the ID
-    card. Plain ASCII gets OpenCV's automatic modes: its byte mode writes unreadable codes
-    for some ASCII texts (a 100-character VietQR string, for one).
-    """
-    params = cv2.QRCodeEncoder.Params()
-    params.mode = cv2.QRCodeEncoder_MODE_AUTO if text.isascii() else cv2.QRCodeEncoder_MODE_BYTE
-    params.correction_level = cv2.QRCodeEncoder_CORRECT_LEVEL_M
-    modules = cv2.QRCodeEncoder.create(params).encode(text)
-    # The encoder adds a 4-module quiet zone (at 1 px per module): drop it.
-    grey = modules if modules.ndim == 2 else cv2.cvtColor(modules, cv2.COLOR_BGR2GRAY)
-    dark = np.argwhere(grey < 128)
-    (top, left), (bottom, right) = dark.min(axis=0), dark.max(axis=0)
-    return cast(Frame, np.ascontiguousarray(grey[top : bottom + 1, left : right + 1]))
 
 
 class SceneRenderer:
