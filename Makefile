@@ -34,6 +34,10 @@ test-quick: $(STAMPS)/venv lint
 e2e: system-test $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m e2e tests/e2e -q $(PYTEST_ARGS)
 
+# The README's picture of the window: offscreen, on the simulators, mid-walk-in.
+screenshot: $(STAMPS)/venv
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/window_screenshot.py docs/window.png
+
 bench: system-test $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 

@@ -25,6 +25,7 @@ from reception.dossiers.model import (
 )
 from reception.identity.citizen import CitizenIdentity, IdentitySource, Sex
 from reception.procedures.catalogue import Procedure
+from reception.procedures.procedure import Presentation
 from reception.warning import DomainWarning
 
 #: A captured page as the clerk arranged it: the page and the rotation asked for.
@@ -61,6 +62,7 @@ class ComponentInReception:
     status: ComponentStatus
     pages: list[CapturedPage] = field(default_factory=list)
     reused: ReusedFile | None = None
+    shown_only: bool = False  # shown to be checked and handed back: nothing to capture
 
     @property
     def will_be_digitised(self) -> bool:
@@ -139,7 +141,13 @@ class WalkIn:
                 continue
             default = ComponentStatus.PAPER if component.required else ComponentStatus.NOT_RECEIVED
             self.components.append(
-                ComponentInReception(component.code, component.name, component.required, default)
+                ComponentInReception(
+                    component.code,
+                    component.name,
+                    component.required,
+                    default,
+                    shown_only=component.presentation is Presentation.SHOW_ONLY,
+                )
             )
         self.current = 0
 
@@ -185,7 +193,8 @@ class WalkIn:
             index = self.current + offset
             if index >= len(self.components):
                 break
-            if self.components[index].status not in (
+            candidate = self.components[index]
+            if not candidate.shown_only and candidate.status not in (
                 ComponentStatus.DIGITISED,
                 ComponentStatus.REUSED,
             ):
