@@ -236,6 +236,30 @@
         <source>Save the dossier first: its code names the files.</source>
         <translation>Hãy lưu hồ sơ trước: mã hồ sơ dùng để đặt tên tệp.</translation>
     </message>
+    <message>
+        <source>Capture into the component</source>
+        <translation>Quét vào thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <source>Capture (F4)</source>
+        <translation>Quét (F4)</translation>
+    </message>
+    <message>
+        <source>Pages discarded: the dossier changed.</source>
+        <translation>Đã bỏ các trang: hồ sơ đã thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 page(s) added to %2.</source>
+        <translation>Đã thêm %1 trang vào %2.</translation>
+    </message>
+    <message>
+        <source>Choose the procedure: pages go into its components.</source>
+        <translation>Chọn thủ tục: các trang được đưa vào thành phần hồ sơ của thủ tục.</translation>
+    </message>
+    <message>
+        <source>Pages go into: %1 · %2</source>
+        <translation>Các trang đưa vào: %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>CardReading</name>
@@ -449,6 +473,22 @@
         <source>not received</source>
         <translation>chưa nộp</translation>
     </message>
+    <message>
+        <source>F4 captures the pages of the highlighted component</source>
+        <translation>F4 quét các trang của thành phần đang chọn</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Số bộ</translation>
+    </message>
+    <message>
+        <source>kept copy</source>
+        <translation>bản đã lưu</translation>
+    </message>
+    <message>
+        <source>%1 p.</source>
+        <translation>%1 tr.</translation>
+    </message>
 </context>
 <context>
     <name>DossierChecks</name>
@@ -611,6 +651,94 @@
         <location filename="../../ui/gui/main_window.py" line="356"/>
         <source>Dossier %1 saved.</source>
         <translation>Đã lưu hồ sơ %1.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>Find the procedure</source>
+        <translation>Tìm thủ tục</translation>
+    </message>
+    <message>
+        <source>Open the selected dossier</source>
+        <translation>Mở hồ sơ đang chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Dossier</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>&amp;Người nộp</translation>
+    </message>
+    <message>
+        <source>&amp;Components</source>
+        <translation>&amp;Thành phần</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>Hô&amp;m nay</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Cài đặt</translation>
+    </message>
+    <message>
+        <source>On saving, the receipt goes</source>
+        <translation>Khi lưu, giấy tiếp nhận được</translation>
+    </message>
+    <message>
+        <source>to a preview</source>
+        <translation>xem trước</translation>
+    </message>
+    <message>
+        <source>to the default printer</source>
+        <translation>in ra máy in mặc định</translation>
+    </message>
+    <message>
+        <source>to a PDF file</source>
+        <translation>lưu thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>Ngôn ngữ (sau khi mở lại)</translation>
+    </message>
+    <message>
+        <source>The language changes when the window is opened again.</source>
+        <translation>Ngôn ngữ sẽ đổi khi mở lại cửa sổ.</translation>
+    </message>
+    <message>
+        <source>Capture the pages of %1, or mark it as paper.</source>
+        <translation>Quét các trang của %1, hoặc ghi là bản giấy.</translation>
+    </message>
+    <message>
+        <source>Attach the kept copy of %1, or mark it as paper.</source>
+        <translation>Đính kèm bản đã lưu của %1, hoặc ghi là bản giấy.</translation>
+    </message>
+    <message>
+        <source>Saving the dossier…</source>
+        <translation>Đang lưu hồ sơ…</translation>
+    </message>
+    <message>
+        <source>Saving the dossier and making %1 PDF(s)…</source>
+        <translation>Đang lưu hồ sơ và tạo %1 tệp PDF…</translation>
+    </message>
+    <message>
+        <source>The dossier is still here, nothing was lost: fix the cause and save again.</source>
+        <translation>Hồ sơ vẫn còn nguyên, không mất gì: khắc phục nguyên nhân rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <source>Unsaved dossier</source>
+        <translation>Hồ sơ chưa lưu</translation>
+    </message>
+    <message>
+        <source>The dossier in reception is not saved. Drop it?</source>
+        <translation>Hồ sơ đang tiếp nhận chưa được lưu. Bỏ hồ sơ này?</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1614,116 @@
     <message>
         <source>Camera preview (F2 scans the ID card QR)</source>
         <translation>Hình ảnh camera (F2 để quét mã QR của thẻ căn cước)</translation>
+    </message>
+</context>
+<context>
+    <name>DossierView</name>
+    <message>
+        <source>Dossier %1</source>
+        <translation>Hồ sơ %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Giờ nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>chưa gửi</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <source>Received as</source>
+        <translation>Hình thức nhận</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>bản giấy</translation>
+    </message>
+    <message>
+        <source>digitised</source>
+        <translation>bản điện tử</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>tái sử dụng</translation>
+    </message>
+    <message>
+        <source>not received</source>
+        <translation>chưa nộp</translation>
+    </message>
+    <message>
+        <source>Reprint the receipt…</source>
+        <translation>In lại giấy tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Gửi lại</translation>
+    </message>
+</context>
+<context>
+    <name>SourceBadge</name>
+    <message>
+        <source>QR</source>
+        <translation>QR</translation>
+    </message>
+    <message>
+        <source>read from the ID card QR</source>
+        <translation>đọc từ mã QR trên thẻ căn cước</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>gõ tay</translation>
+    </message>
+    <message>
+        <source>typed by the clerk</source>
+        <translation>cán bộ gõ tay</translation>
+    </message>
+    <message>
+        <source>chip ✓</source>
+        <translation>chip ✓</translation>
+    </message>
+    <message>
+        <source>read from the chip, issuer verified</source>
+        <translation>đọc từ chip, đã xác minh cơ quan cấp</translation>
+    </message>
+    <message>
+        <source>chip ?</source>
+        <translation>chip ?</translation>
+    </message>
+    <message>
+        <source>read from the chip, issuer not verified</source>
+        <translation>đọc từ chip, chưa xác minh cơ quan cấp</translation>
     </message>
 </context>
 </TS>
