@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from hardware.imaging.page_cleanup import flatten_lighting
+from hardware.imaging.page_cleanup import flatten_lighting, reduced_to_width
 
 Image = npt.NDArray[np.uint8]
 Quad = npt.NDArray[np.float32]  # 4 × 2: top-left, top-right, bottom-right, bottom-left
@@ -42,8 +42,7 @@ def find_page(frame: Image, min_area: float = 0.15) -> Quad | None:
     so printed lines inside the page never compete with its edge.
     """
     gray = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
-    scale = min(1.0, 640 / gray.shape[1])
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small, scale = reduced_to_width(cast(npt.NDArray[np.uint8], gray), 640)
     blurred = cv2.GaussianBlur(small, (0, 0), 3)
     _, paper = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))

@@ -31,12 +31,20 @@ def to_gray(image: Image) -> Image:
     return cast(Image, cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
 
 
-def _reduced(gray: Image) -> tuple[Image, float]:
-    scale = min(1.0, _MEASURE_WIDTH / gray.shape[1])
+def reduced_to_width(image: Image, width: int) -> tuple[Image, float]:
+    """``image`` shrunk (area averaging) to at most ``width`` pixels wide, and the scale.
+
+    The one down-scaler for measuring a page or a frame cheaply (never enlarges).
+    """
+    scale = min(1.0, width / image.shape[1])
     if scale == 1.0:
-        return gray, 1.0
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        return image, 1.0
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     return cast(Image, small), scale
+
+
+def _reduced(gray: Image) -> tuple[Image, float]:
+    return reduced_to_width(gray, _MEASURE_WIDTH)
 
 
 def _ink(gray: Image) -> Image:
