@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from hardware.scanner.interface import ScannedPage
 from reception.digitising.model import PageEdit
@@ -109,7 +110,8 @@ class WalkIn:
             value = value if isinstance(value, str) else ""
         elif isinstance(value, str):
             value = value or None
-        self.identity = dataclasses.replace(base, **{name: value})
+        changes: dict[str, Any] = {name: value}  # one field, of the type its name says
+        self.identity = dataclasses.replace(base, **changes)
         self.sources[name] = IdentitySource.TYPED
 
     def applicant(self) -> Applicant:

@@ -42,7 +42,7 @@ class ApplicantPanel(QGroupBox):
         self.model = model or WalkInModel(self)
         self.model.reset.connect(self.clear)
         self._edits: dict[str, QLineEdit] = {}
-        self._source_labels: dict[str, QLabel] = {}
+        self._source_labels: dict[str, SourceBadge] = {}
         labels = {
             "id_number": self.tr("ID number"),
             "full_name": self.tr("Full name"),
