@@ -7,23 +7,12 @@ from dataclasses import dataclass
 from asn1crypto import core  # type: ignore[import-untyped, unused-ignore]
 
 from hardware.icao.errors import MalformedResponseError
+from hardware.icao.security_infos import SecurityInfos
 
 #: id-PACE (BSI TR-03110 / ICAO 9303 Part 11 §9.2.1).
 ID_PACE = "0.4.0.127.0.7.2.2.4"
 #: A PACEInfo protocol is id-PACE, then the mapping/key agreement arc, then the cipher arc.
 _PACE_INFO_ARCS = len(ID_PACE.split(".")) + 2
-
-
-class _SecurityInfo(core.Sequence):  # type: ignore[misc, unused-ignore]
-    _fields = [  # noqa: RUF012 - asn1crypto's schema attribute
-        ("protocol", core.ObjectIdentifier),
-        ("required_data", core.Any),
-        ("optional_data", core.Any, {"optional": True}),
-    ]
-
-
-class _SecurityInfos(core.SetOf):  # type: ignore[misc, unused-ignore]
-    _child_spec = _SecurityInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +38,7 @@ def parse_card_access(data: bytes) -> CardAccess:
     Unknown SecurityInfos are skipped (their OIDs kept in ``protocols``), as ICAO requires.
     """
     try:
-        infos = _SecurityInfos.load(bytes(data), strict=True)
+        infos = SecurityInfos.load(bytes(data), strict=True)
         pace_infos: list[PaceInfo] = []
         protocols: list[str] = []
         for info in infos:

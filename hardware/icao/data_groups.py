@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import load_der_public_key
 
 from hardware.icao.ec import standardized_id_for_curve
 from hardware.icao.errors import DataGroupError, MalformedResponseError
+from hardware.icao.security_infos import SecurityInfos
 from hardware.icao.tlv import iter_tlv
 
 PublicKey = rsa.RSAPublicKey | ec.EllipticCurvePublicKey
@@ -97,23 +98,11 @@ class Dg14:
     protocols: tuple[str, ...]
 
 
-class _SecurityInfo(core.Sequence):  # type: ignore[misc, unused-ignore]
-    _fields = [  # noqa: RUF012 - asn1crypto's schema attribute
-        ("protocol", core.ObjectIdentifier),
-        ("required_data", core.Any),
-        ("optional_data", core.Any, {"optional": True}),
-    ]
-
-
-class _SecurityInfos(core.SetOf):  # type: ignore[misc, unused-ignore]
-    _child_spec = _SecurityInfo
-
-
 def parse_dg14(data: bytes) -> Dg14:
     """DG14 (``6E { SecurityInfos }``); unknown SecurityInfos are kept as protocol OIDs."""
     try:
         outer = {tag: value for tag, value, _ in iter_tlv(data)}
-        infos = _SecurityInfos.load(outer[TAG_DG14], strict=True)
+        infos = SecurityInfos.load(outer[TAG_DG14], strict=True)
         keys_by_id: dict[int | None, ec.EllipticCurvePublicKey] = {}
         offers: list[tuple[str, int, int | None]] = []
         aa_algorithm: str | None = None
