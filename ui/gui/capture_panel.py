@@ -52,6 +52,8 @@ class CapturePanel(QGroupBox):
     offers_shown = Signal(int)
     reuse_chosen = Signal(str)  # component code
     problem_shown = Signal(str)
+    device_failed = Signal(str)  # the clerk's text, when a capture failed on its device
+    device_worked = Signal()  # a capture came back: the device works (again)
 
     def __init__(self, model: WalkInModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Digitise components"), parent)
@@ -99,9 +101,6 @@ class CapturePanel(QGroupBox):
         self.offers.setIconSize(QSize(THUMBNAIL // 2, THUMBNAIL // 2))
         self.attach_button = QPushButton(self.tr("Attach instead of scanning"))
         self.attach_button.setObjectName("attach_reused")
-        # Small minimums: the window must fit a 1280×720 laptop screen.
-        self.pages.setMinimumHeight(80)
-        self.offers.setMinimumHeight(40)
         self._lay_out()
 
         self.files_button.clicked.connect(self._on_files_clicked)
@@ -121,6 +120,9 @@ class CapturePanel(QGroupBox):
         self._show_current()
 
     def _lay_out(self) -> None:
+        # Small minimums: the window must fit a 1280×720 laptop screen.
+        self.pages.setMinimumHeight(80)
+        self.offers.setMinimumHeight(40)
         top = QHBoxLayout()
         for widget in (self.source, self.mode, self.capture_button, self.files_button):
             top.addWidget(widget)
@@ -286,6 +288,7 @@ class CapturePanel(QGroupBox):
         self.model.add_pages(target, [(a.page, PageEdit()) for a in pages])
         text = self.tr("%1 page(s) added to %2.").replace("%1", str(len(pages)))
         self._set_busy(False, text.replace("%2", target))
+        self.device_worked.emit()
         self.pages_captured.emit(target, len(pages))
 
     @Slot(list)
@@ -314,10 +317,13 @@ class CapturePanel(QGroupBox):
 
     @Slot(str, str)
     def on_failed(self, code: str, detail: str) -> None:
+        capturing = self._target is not None
         self._target = None
         text = message_for(code)
         self._set_busy(False, text)
         self.problem_shown.emit(text)
+        if capturing:
+            self.device_failed.emit(text)
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self._busy = busy

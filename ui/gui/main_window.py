@@ -116,6 +116,12 @@ class MainWindow(QMainWindow):
         self.picker.procedure_confirmed.connect(self._on_picker_procedure_confirmed)
         self.model.reset.connect(self._on_model_reset)
         self.capture.problem_shown.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.capture.device_failed.connect(
+            lambda text: self.status.show_device_failure(DeviceKind.SCANNER, text)
+        )
+        self.capture.device_worked.connect(
+            lambda: self.status.clear_device_failure(DeviceKind.SCANNER)
+        )
         self.receipts.receipt_failed.connect(
             lambda code: self.statusBar().showMessage(message_for(code), 30000)
         )
@@ -278,13 +284,19 @@ class MainWindow(QMainWindow):
         worker.frame_captured.connect(self._on_scan_frame_captured)
         worker.payload_found.connect(self._on_scan_payload_found)
         worker.other_code_seen.connect(self._on_scan_other_code_seen)
-        worker.failed.connect(self.on_service_failed)
+        worker.failed.connect(self._on_camera_failed)
         worker.finished.connect(thread.quit)
         thread.finished.connect(self._on_scan_thread_finished)
         self._scan_thread, self._scan_worker = thread, worker
         self.scan_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Show the QR code of the ID card to the camera…"))
         thread.start()
+
+    @Slot(str, str)
+    def _on_camera_failed(self, code: str, detail: str) -> None:
+        """The camera failed or was unplugged: said in the status bar, and in a box."""
+        self.status.show_device_failure(DeviceKind.CAMERA, message_for(code))
+        self.on_service_failed(code, detail)
 
     def stop_qr_scan(self) -> None:
         if self._scan_worker is not None:

@@ -45,6 +45,21 @@ class StatusBar(QStatusBar):
         suffix = self.tr("simulated") if kind in self._simulated else state
         self.indicators[kind].setText(f"{self._kind_name(kind)}: {suffix}")
 
+    def show_device_failure(self, kind: DeviceKind, reason: str) -> None:
+        """A device that failed or went away mid-work (simulated ones too): in red, the
+        reason on hover; the clerk may carry on with another source."""
+        label = self.indicators[kind]
+        label.setText(f"{self._kind_name(kind)}: {self.tr('failed')}")
+        label.setToolTip(reason)
+        label.setStyleSheet("color: #b3261e; font-weight: bold;")
+
+    def clear_device_failure(self, kind: DeviceKind) -> None:
+        label = self.indicators[kind]
+        if label.styleSheet():
+            label.setStyleSheet("")
+            label.setToolTip("")
+            self.show_device(kind, self.tr("ready"))
+
     def show_readers(self, readers: list[ReaderInfo]) -> None:
         if not readers:
             self.show_device(DeviceKind.CARD_READER, self.tr("none"))

@@ -3,12 +3,16 @@ it (and its code) and says why, starting over asks first, and a save starts afre
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from hardware.discovery import DeviceKind
 from hardware.scanner.interface import ColorMode, ScannedPage
 from reception.digitising.model import PageEdit
 from reception.dossiers.store import DossierStore, Reservation
@@ -97,3 +101,49 @@ def test_starting_over_with_unsaved_work_asks_first(
     assert window.model.walk_in.pages_captured == 0
     assert window.model.walk_in.identity is None
     assert window.components.items.count() == 0
+
+
+def test_todays_dossier_opens_read_only_with_enter_to_reprint_and_resend(
+    running: RunningApp, qtbot: QtBot
+) -> None:
+    window = running.window
+    _fill(running)
+    with qtbot.waitSignal(window.dossier_saved, timeout=60_000) as saved:
+        window.save_action.trigger()
+    dossier = saved.args[0]
+    qtbot.waitUntil(lambda: window.dossier_model.rowCount() == 1, timeout=10_000)
+    table = window.dossier_table
+    table.setFocus()
+    table.selectRow(0)
+    with qtbot.waitSignal(window.dossier_view_opened, timeout=10_000) as opened:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    view = opened.args[0]
+    assert view.dossier.code == dossier.code
+    digitised = dossier.components[0]
+    assert view.components.item(0, 2).text() == Path(str(digitised.file_path)).name
+    with qtbot.waitSignal(window.retry_upload_requested, timeout=1_000) as retried:
+        view.retry_button.click()
+    assert retried.args == [dossier.code]
+    with qtbot.waitSignal(window.receipts.dialog_opened, timeout=10_000):
+        view.reprint_button.click()
+    window.receipts.dialog.close()  # type: ignore[union-attr]
+    view.close()
+
+
+def test_a_source_failing_mid_work_shows_in_the_status_bar(
+    running: RunningApp, qtbot: QtBot
+) -> None:
+    window = running.window
+    _fill(running)
+    capture = window.capture
+    capture.source.addItem("Scan folder (not configured)", "folder")
+    capture.source.setCurrentIndex(capture.source.count() - 1)
+    with qtbot.waitSignal(capture.device_failed, timeout=20_000):
+        capture.capture_action.trigger()
+    indicator = window.status.indicators[DeviceKind.SCANNER]
+    assert "b3261e" in indicator.styleSheet() and indicator.toolTip()
+    # Another source works: the indicator is back to normal, the clerk carried on.
+    capture.source.setCurrentIndex(capture.source.findData("simulated"))
+    with qtbot.waitSignal(capture.pages_captured, timeout=20_000):
+        capture.capture_action.trigger()
+    assert indicator.styleSheet() == ""
