@@ -26,14 +26,16 @@ from PySide6.QtWidgets import (
 
 from hardware.card.connection import ReaderInfo
 from hardware.discovery import DeviceKind
+from hardware.imaging.image_files import load_pages
 from reception.dossiers.store import ComponentStatus, Dossier
 from reception.intake.qr_payload import QrParseResult
-from reception.intake.qr_reading import FrameScan
+from reception.intake.qr_reading import FrameScan, scan_pages
 from reception.procedures.catalogue import Catalogue, Procedure
 from reception.procedures.working_calendar import WorkingCalendar
 from reception.workstation.config import Config
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
+from ui.gui.blocking import run_blocking
 from ui.gui.camera_view import CameraView
 from ui.gui.capture_panel import CapturePanel
 from ui.gui.clerk_settings import ClerkSettings, ReceiptOutput
@@ -41,7 +43,6 @@ from ui.gui.dossier_checks import DossierChecks
 from ui.gui.dossier_table import DossierTableModel
 from ui.gui.dossier_view import DossierView
 from ui.gui.procedure_picker import ComponentList, ProcedurePicker
-from ui.gui.qr_file_worker import QrFileWorker
 from ui.gui.qr_intake import QrIntake, QrSource
 from ui.gui.receipts import ReceiptPrinter
 from ui.gui.scanner_gun_worker import ScannerGunWorker
@@ -339,8 +340,6 @@ class MainWindow(QMainWindow):
         toolbar = self.findChild(QToolBar, "main_toolbar")
         if toolbar is not None:
             toolbar.insertAction(self.save_action, self.qr_file_action)
-        self._file_thread: QThread | None = None
-        self._file_worker: QrFileWorker | None = None
 
     @Slot(str)
     def _on_wedge_burst_scanned(self, text: str) -> None:
@@ -384,23 +383,20 @@ class MainWindow(QMainWindow):
             self.read_qr_file(Path(name))
 
     def read_qr_file(self, path: Path) -> None:
-        """Decode the ID card QR in a photo or PDF on a worker thread."""
-        if self._file_thread is not None:
+        """Decode the ID card QR in a photo or PDF off the GUI thread."""
+        if not self.qr_file_action.isEnabled():
             return
-        thread = QThread(self)
-        worker = QrFileWorker(path, self._devices.qr_reader)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.scanned.connect(self._on_qr_file_scanned)
-        worker.failed.connect(self._on_qr_file_failed)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(self._on_qr_file_thread_finished)
-        self._file_thread, self._file_worker = thread, worker
         self.qr_file_action.setEnabled(False)
-        thread.start()
+        reader = self._devices.qr_reader
+        run_blocking(
+            lambda: scan_pages(reader, load_pages(path)),
+            on_done=self._on_qr_file_scanned,
+            on_failed=self._on_qr_file_failed,
+        )
 
     @Slot(object)
     def _on_qr_file_scanned(self, scan: FrameScan) -> None:
+        self.qr_file_action.setEnabled(True)
         if scan.result is not None:
             self.qr_intake.accept_result(scan.result, QrSource.FILE)
         elif scan.other_codes:
@@ -410,19 +406,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_qr_file_failed(self, code: str, detail: str) -> None:
+        self.qr_file_action.setEnabled(True)
         log.info("QR file not readable: %s", code)
         QMessageBox.warning(
             self, self.tr("Reception"), self.tr("This file cannot be read as a photo or a PDF.")
         )
-
-    @Slot()
-    def _on_qr_file_thread_finished(self) -> None:
-        if self._file_worker is not None:
-            self._file_worker.deleteLater()
-        if self._file_thread is not None:
-            self._file_thread.deleteLater()
-        self._file_thread, self._file_worker = None, None
-        self.qr_file_action.setEnabled(True)
 
     def start_scanner_gun(self) -> None:
         """Listen to the configured serial scanner gun on its own thread (if any)."""
@@ -654,8 +642,5 @@ class MainWindow(QMainWindow):
             return
         self.stop_qr_scan()
         self.stop_scanner_gun()
-        if self._file_thread is not None:  # a file read is short: let it end
-            self._file_thread.quit()
-            self._file_thread.wait()
         self.receipts.shutdown()
         super().closeEvent(event)
