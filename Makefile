@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMPS := .stamps
 
-.PHONY: run test test-quick lint typecheck pytest bench dist translations system-run system-test clean
+.PHONY: run test test-quick docs lint typecheck pytest bench dist translations system-run system-test clean
 
 run: system-run $(STAMPS)/venv
 	$(PY) -m reception gui $(ARGS)
@@ -37,6 +37,13 @@ e2e: system-test $(STAMPS)/venv
 # The README's picture of the window: offscreen, on the simulators, mid-walk-in.
 screenshot: $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/window_screenshot.py docs/window.png
+
+# The architecture picture, drawn by Graphviz from its text (both are committed).
+docs: docs/architecture.png
+
+docs/architecture.png: docs/architecture.dot
+	@command -v dot >/dev/null || scripts/system-deps.sh test
+	dot -Tpng -Gdpi=80 docs/architecture.dot -o docs/architecture.png
 
 bench: system-test $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks

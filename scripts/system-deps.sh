@@ -17,7 +17,7 @@ RUN_PACKAGES=(
   softhsm2 opensc
 )
 # Tests also drive a virtual card reader (vpcd), a virtual screen and PDF text tools.
-TEST_PACKAGES=(vsmartcard-vpcd xvfb xauth poppler-utils)
+TEST_PACKAGES=(vsmartcard-vpcd xvfb xauth poppler-utils graphviz)
 
 case "${1:-run}" in
   run) wanted=("${RUN_PACKAGES[@]}") ;;

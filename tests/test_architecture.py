@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,3 +135,65 @@ def test_only_the_composition_root_constructs_devices() -> None:
     ]
     assert found == []
     assert set(_constructed(COMPOSITION[0])) >= {"PcscReaderProvider", "OpenCvCamera"}
+
+
+# -- docs/architecture.dot says what the code does ----------------------------------------
+
+DOT = REPO / "docs" / "architecture.dot"
+_NODE = re.compile(r'^\s*"([\w.]+)"\s*\[', re.M)
+_EDGE = re.compile(r'^\s*"([\w.]+)"\s*->\s*"([\w.]+)"\s*\[([^\]]*)\]', re.M)
+LAYER_RANK = {"hardware": 0, "reception": 1, "ui": 2}
+
+
+def _diagram() -> tuple[set[str], list[tuple[str, str, str]]]:
+    text = DOT.read_text(encoding="utf-8")
+    nodes = set(_NODE.findall(text))
+    edges = []
+    for source, target, attributes in _EDGE.findall(text):
+        kind = re.search(r'class="(\w+)"', attributes)
+        edges.append((source, target, kind.group(1) if kind else ""))
+    return nodes, edges
+
+
+def _exists(name: str) -> bool:
+    path = REPO.joinpath(*name.split("."))
+    return (path / "__init__.py").is_file() or path.with_suffix(".py").is_file()
+
+
+def _imports_between(source: str, target: str) -> bool:
+    """Whether a module of ``source`` (a package or module) imports from ``target``."""
+    path = REPO.joinpath(*source.split("."))
+    files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+    return any(
+        name == target or name.startswith(target + ".") for f in files for name in _imports(f)
+    )
+
+
+def test_the_diagram_names_only_what_exists_and_every_capability() -> None:
+    nodes, edges = _diagram()
+    ours = {n for n in nodes if n.split(".")[0] in LAYER_RANK}
+    assert [n for n in sorted(ours) if not _exists(n)] == []
+    packages = {
+        f"{package}.{path.parent.name}"
+        for package in ("reception", "hardware")
+        for path in (REPO / package).glob("*/__init__.py")
+    }
+    assert sorted(packages - nodes) == [], "add the new package to docs/architecture.dot"
+    assert all(kind in ("import", "flow", "layout") for _, _, kind in edges)
+
+
+def test_the_diagrams_imports_are_real_and_point_down_the_layers() -> None:
+    _, edges = _diagram()
+    imports = [(s, t) for s, t, kind in edges if kind == "import"]
+    assert imports, "the diagram must show the import edges"
+    assert [(s, t) for s, t in imports if not _imports_between(s, t)] == []
+    upward = [
+        (s, t) for s, t in imports if LAYER_RANK[s.split(".")[0]] < LAYER_RANK[t.split(".")[0]]
+    ]
+    assert upward == []
+
+
+def test_the_picture_is_committed_beside_its_text() -> None:
+    # `make docs` draws it with Graphviz; committed so that any code host shows it.
+    png = REPO / "docs" / "architecture.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
