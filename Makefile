@@ -23,10 +23,10 @@ pytest: $(STAMPS)/venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # The inner loop: lint and the tests, without the PyInstaller build (`packaging`), the tests
-# that drive the real pcscd (`pcsc`) and the fuzz suite (`fuzz`); no type check.
-# `make test` (and CI) still runs everything.
+# that drive the real pcscd (`pcsc`), the fuzz suite (`fuzz`) and the end-to-end walk-ins
+# (`e2e`); no type check. `make test` (and CI) still runs everything.
 test-quick: $(STAMPS)/venv lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging and not pcsc and not fuzz" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not packaging and not pcsc and not fuzz and not e2e" $(PYTEST_ARGS)
 
 # Two walk-ins through the real window, offscreen, on the simulators, to the development
 # upload server (also part of `make test`, through pytest). RECEPTION_E2E_OUT=DIR keeps
