@@ -19,7 +19,9 @@ from reception.storage.database import open_database
 from reception.workstation.config import UnitConfig
 from reception.workstation.timezone import VIETNAM
 
-UNIT = UnitConfig("000.00.01.H49", "Bộ phận Tiếp nhận và Trả kết quả", "ỦY BAN NHÂN DÂN", "Hồng Gai")
+UNIT = UnitConfig(
+    "000.00.01.H49", "Bộ phận Tiếp nhận và Trả kết quả", "ỦY BAN NHÂN DÂN", "Hồng Gai"
+)
 APPLICANT = Applicant(
     CitizenIdentity(
         "022088001234", "TRẦN VĂN BÌNH", place_of_residence="Tổ 5, Khu 3, Phường Hồng Gai, Hạ Long"
