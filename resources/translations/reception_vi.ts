@@ -1409,6 +1409,10 @@
         <source>Scanner</source>
         <translation>Máy quét</translation>
     </message>
+    <message>
+        <source>failed</source>
+        <translation>lỗi</translation>
+    </message>
 </context>
 <context>
     <name>UploadControls</name>

@@ -109,11 +109,7 @@ def start_app(
     )
     service.moveToThread(db_thread)
     db_thread.started.connect(service.open)
-    window.save_requested.connect(service.save_walk_in)
-    service.saved.connect(window.on_dossier_saved)
-    service.save_failed.connect(window.on_save_failed)
-    window.dossier_requested.connect(service.get_dossier)
-    service.dossier_loaded.connect(window.show_saved_dossier)
+    _wire_saving(window, service)
     service.today_loaded.connect(window.on_today_loaded)
     service.unsent_counted.connect(window.on_unsent_counted)
     service.failed.connect(window.on_service_failed)
@@ -168,6 +164,17 @@ def start_app(
     )
 
 
+def _wire_saving(window: MainWindow, service: DossierService) -> None:
+    """The save of the dossier in reception and the read-only view of saved ones."""
+    window.save_requested.connect(service.save_walk_in)
+    service.saved.connect(window.on_dossier_saved)
+    service.save_failed.connect(window.on_save_failed)
+    window.code_reservation_requested.connect(service.reserve_code)
+    service.code_reserved.connect(window.on_code_reserved)
+    window.dossier_requested.connect(service.get_dossier)
+    service.dossier_loaded.connect(window.show_saved_dossier)
+
+
 def _start_digitising(
     app: QApplication,
     window: MainWindow,
@@ -182,6 +189,11 @@ def _start_digitising(
     service = DigitisingService(config, data_dir, processing_log=processing_log)
     service.moveToThread(thread)
     connect_service(window.capture, service)
+    # The PDFs of a save: made here, marked and signed, named by the reserved code.
+    window.pdf_requested.connect(service.digitise)
+    service.digitised.connect(window.on_component_pdf_made)
+    service.failed.connect(window.on_component_pdf_failed)
+    window.connect_pdf_service()
     window.capture.use_simulated_scanner(
         allowed=config.devices.simulate is not SimulateMode.NEVER,
         preferred=DeviceKind.SCANNER in window.devices.simulated,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 from hardware.card.connection import ReaderInfo
 from hardware.discovery import DeviceKind
 from hardware.imaging.image_files import load_pages
+from reception.digitising.model import ComponentInfo
+from reception.digitising.reuse_store import StoredComponent
 from reception.dossiers.store import ComponentStatus, Dossier
 from reception.intake.qr_payload import QrParseResult
 from reception.intake.qr_reading import FrameScan, scan_pages
@@ -39,6 +42,7 @@ from ui.gui.blocking import run_blocking
 from ui.gui.camera_view import CameraView
 from ui.gui.capture_panel import CapturePanel
 from ui.gui.clerk_settings import ClerkSettings, ReceiptOutput
+from ui.gui.digitising_service import DigitiseJob
 from ui.gui.dossier_checks import DossierChecks
 from ui.gui.dossier_table import DossierTableModel
 from ui.gui.dossier_view import DossierView
@@ -57,6 +61,8 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     save_requested = Signal(object)  # SaveRequest, to the DossierService thread
+    code_reservation_requested = Signal(str)  # token, to the DossierService thread
+    pdf_requested = Signal(object)  # DigitiseJob, to the digitising service's thread
     dossier_requested = Signal(str)  # code, to the DossierService thread (read-only view)
     save_failure_shown = Signal(str)  # the error code of a failed save, once shown
     dossier_view_opened = Signal(object)  # DossierView
@@ -82,6 +88,9 @@ class MainWindow(QMainWindow):
         self._devices = devices
         self.devices = devices
         self._saving = False
+        self._pdf_service_connected = False
+        self._pending_save: SaveRequest | None = None
+        self._pdfs_made: dict[str, tuple[str, str]] = {}
         #: The one dossier in reception; every panel shows it.
         self.model = WalkInModel(self)
         self._scan_thread: QThread | None = None
@@ -480,6 +489,9 @@ class MainWindow(QMainWindow):
             captures=walk_in.captures(),
             operator=self.config.workstation.name,
             options=self.capture.options(),
+            reused=tuple(
+                (c.code, c.reused.digitised_id) for c in walk_in.components if c.reused is not None
+            ),
         )
         self._set_saving(True)
         message = self.tr("Saving the dossier…")
@@ -488,7 +500,55 @@ class MainWindow(QMainWindow):
                 "%1", str(len(request.captures))
             )
         self.statusBar().showMessage(message)
-        self.save_requested.emit(request)
+        if request.captures and self._pdf_service_connected:
+            # The code first (it names and stamps the PDFs), then the PDFs on the
+            # digitising thread (mark, signature, OCR), then the save with their files.
+            self._pending_save = request
+            self._pdfs_made = {}
+            self.code_reservation_requested.emit(request.token)
+        else:
+            self.save_requested.emit(request)
+
+    def connect_pdf_service(self) -> None:
+        """The digitising service makes the component PDFs of a save (see save_dossier)."""
+        self._pdf_service_connected = True
+
+    @Slot(str, str)
+    def on_code_reserved(self, token: str, code: str) -> None:
+        request = self._pending_save
+        if request is None or token != request.token:
+            return
+        identity = request.draft.applicant.identity
+        for component_code, name, pages in request.captures:
+            info = ComponentInfo(
+                dossier_code=code,
+                procedure_code=request.draft.procedure_code,
+                component_code=component_code,
+                operator=request.operator,
+                component_name=name,
+                owner_id_number=identity.id_number or None,
+            )
+            self.pdf_requested.emit(DigitiseJob(pages, info, request.options))
+
+    @Slot(object)
+    def on_component_pdf_made(self, stored: StoredComponent) -> None:
+        request = self._pending_save
+        if request is None:
+            return
+        self._pdfs_made[stored.component_code] = (str(stored.path), stored.sha256)
+        if len(self._pdfs_made) < len(request.captures):
+            return
+        self._pending_save = None
+        files = tuple((c, path, sha) for c, (path, sha) in self._pdfs_made.items())
+        self.save_requested.emit(dataclasses.replace(request, captures=(), files=files))
+
+    @Slot(str, str)
+    def on_component_pdf_failed(self, code: str, detail: str) -> None:
+        """A PDF of the save could not be made: the save fails, the dossier stays."""
+        request = self._pending_save
+        if request is not None:
+            self._pending_save = None
+            self.on_save_failed(request.token, code, detail)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving

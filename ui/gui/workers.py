@@ -113,6 +113,10 @@ class SaveRequest:
     captures: tuple[tuple[str, str, tuple[CapturedPage, ...]], ...]
     operator: str
     options: DigitiseOptions = field(default_factory=DigitiseOptions)
+    reused: tuple[tuple[str, int], ...] = ()  # (component code, kept copy's id) reused
+    #: PDFs already made for this dossier's reserved code (by the digitising service,
+    #: which marks and signs them): component code -> (path, sha256).
+    files: tuple[tuple[str, str, str], ...] = ()
 
 
 class DossierService(QObject):
@@ -122,6 +126,7 @@ class DossierService(QObject):
     saved = Signal(object)  # reception.dossiers.store.Dossier
     save_progressed = Signal(int, int)  # component PDF being made, of how many
     save_failed = Signal(str, str, str)  # request token, error code, English detail
+    code_reserved = Signal(str, str)  # request token, dossier code
     dossier_loaded = Signal(object)  # Dossier, answering get_dossier
     today_loaded = Signal(list)  # list[Dossier]
     open_dossiers_found = Signal(str, str, list)  # ID number, procedure code, [dossier code]
@@ -187,6 +192,22 @@ class DossierService(QObject):
         self.saved.emit(dossier)
         self.load_today()
 
+    @Slot(str)
+    def reserve_code(self, token: str) -> None:
+        """Take the code of the dossier in reception ``token`` now (kept across retries):
+        its component PDFs are named and stamped with it before the dossier is saved."""
+        if self._store is None:
+            self.save_failed.emit(token, "storage_failed", "the database is not open")
+            return
+        try:
+            reservation = self._reservations.get(token)
+            if reservation is None:
+                reservation = self._reservations[token] = self._store.reserve()
+        except ReceptionError as exc:
+            self.save_failed.emit(token, exc.code, str(exc))
+            return
+        self.code_reserved.emit(token, reservation.code)
+
     @Slot(object)
     def save_walk_in(self, request: SaveRequest) -> None:
         """Save the dossier in reception: its code first, then the PDFs of the components
@@ -216,6 +237,7 @@ class DossierService(QObject):
                 path = next_component_path(folder, info)
                 made.append(digitise(pages, info, path, options=request.options))
             files = {m.info.component_code: (str(m.path), m.sha256) for m in made}
+            files.update({code: (path, sha) for code, path, sha in request.files})
             dossier = self._store.save(with_files(request.draft, files), reservation=reservation)
         except (ReceptionError, HardwareError) as exc:
             for result in made:  # the next try makes them again under the same names
@@ -228,7 +250,7 @@ class DossierService(QObject):
             self.save_failed.emit(request.token, "storage_failed", exc.strerror or str(exc))
             return
         del self._reservations[request.token]
-        self._keep_for_reuse(made, request.operator)
+        self._keep_for_reuse(made, request.operator, dossier.code, request.reused)
         log.info("dossier saved with %d digitised component(s)", len(made))
         self.saved.emit(dossier)
         self.load_today()
@@ -239,9 +261,16 @@ class DossierService(QObject):
             self._documents_folder = documents_dir(self._path.parent)
         return self._documents_folder
 
-    def _keep_for_reuse(self, made: list[DigitisedComponent], operator: str) -> None:
-        """Offer the new PDFs to the same citizen next time (the reuse store's own record)."""
-        if self._db is None or not made:
+    def _keep_for_reuse(
+        self,
+        made: list[DigitisedComponent],
+        operator: str,
+        code: str,
+        reused: tuple[tuple[str, int], ...],
+    ) -> None:
+        """Offer the new PDFs to the same citizen next time, and log the kept copies this
+        dossier reused (the reuse store's own record; the dossier's files are its own)."""
+        if self._db is None or not (made or reused):
             return
         store = ReuseStore(self._db, self._documents, timedelta(days=self._retention_days))
         for result in made:
@@ -249,6 +278,11 @@ class DossierService(QObject):
                 store.record(result, actor=operator)
             except ReceptionError as exc:  # the dossier is saved; only the offer is lost
                 log.warning("digitised component not kept for reuse: %s", exc.code)
+        for component_code, digitised_id in reused:
+            try:
+                store.attach_reused(code, component_code, digitised_id, actor=operator)
+            except ReceptionError as exc:
+                log.warning("reuse not logged: %s", exc.code)
 
     @Slot(str)
     def get_dossier(self, code: str) -> None:

@@ -185,5 +185,6 @@ def test_a_second_open_dossier_is_flagged(running: RunningApp, qtbot: QtBot) -> 
     assert shown.args == [[first.code]]
     assert window.checks.duplicate.isVisibleTo(window)
     assert first.code in window.checks.duplicate.text()
+    window.confirm_discard = lambda: True  # type: ignore[method-assign]  # "drop it": yes
     window.new_dossier()
     assert not window.checks.duplicate.isVisibleTo(window)
