@@ -197,7 +197,15 @@ class KeyboardWedgeFilter(QObject):
         target = focus if focus is not None else QApplication.activeWindow()
         if watched is not target or not isinstance(watched, QWidget):
             return False
-        return watched.window() is self._window
+        # The window itself, or a dialog it owns (the receipt's preview left open when the
+        # next citizen's card is scanned).
+        window: QWidget | None = watched.window()
+        while window is not None:
+            if window is self._window:
+                return True
+            parent = window.parentWidget()
+            window = parent.window() if parent is not None else None
+        return False
 
     def _chars(self) -> int:
         return sum(len(key.text) for key in self._held)

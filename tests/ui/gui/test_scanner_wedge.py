@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from reception.intake.qr_payload import parse_qr_payload
@@ -210,3 +210,17 @@ def test_a_burst_is_recognised_in_any_focused_widget_of_the_window(  # type: ign
     gun.type_us(PAYLOAD)
     gun.enter()
     assert scanned == [PAYLOAD] and other.text() == ""
+
+
+def test_a_burst_into_a_dialog_of_the_window_is_recognised(bench, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    edit, _wedge, _recorder, gun, scanned = bench
+    dialog = QDialog(edit.window())  # e.g. the receipt's preview, left open
+    field_in_dialog = QLineEdit(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    field_in_dialog.setFocus()
+    qtbot.waitUntil(field_in_dialog.hasFocus)
+    gun.type_us(PAYLOAD)
+    gun.enter()
+    assert scanned == [PAYLOAD] and field_in_dialog.text() == ""
+    dialog.close()
