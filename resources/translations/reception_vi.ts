@@ -740,6 +740,10 @@
         <source>The dossier in reception is not saved. Drop it?</source>
         <translation>Hồ sơ đang tiếp nhận chưa được lưu. Bỏ hồ sơ này?</translation>
     </message>
+    <message>
+        <source>Making the PDFs: component %1 of %2, %3 %…</source>
+        <translation>Đang tạo tệp PDF: thành phần %1/%2, %3 %…</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>

@@ -193,6 +193,7 @@ def _start_digitising(
     window.pdf_requested.connect(service.digitise)
     service.digitised.connect(window.on_component_pdf_made)
     service.failed.connect(window.on_component_pdf_failed)
+    service.progressed.connect(window.on_component_pdf_progressed)
     window.connect_pdf_service()
     window.capture.use_simulated_scanner(
         allowed=config.devices.simulate is not SimulateMode.NEVER,

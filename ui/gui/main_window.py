@@ -542,6 +542,17 @@ class MainWindow(QMainWindow):
         files = tuple((c, path, sha) for c, (path, sha) in self._pdfs_made.items())
         self.save_requested.emit(dataclasses.replace(request, captures=(), files=files))
 
+    @Slot(int, int, str)
+    def on_component_pdf_progressed(self, done: int, total: int, _stage: str) -> None:
+        """How far the PDFs of a save are (OCR takes seconds per page)."""
+        request = self._pending_save
+        if request is None or total <= 0:
+            return
+        text = self.tr("Making the PDFs: component %1 of %2, %3 %…")
+        text = text.replace("%1", str(len(self._pdfs_made) + 1))
+        text = text.replace("%2", str(len(request.captures)))
+        self.statusBar().showMessage(text.replace("%3", str(100 * done // total)))
+
     @Slot(str, str)
     def on_component_pdf_failed(self, code: str, detail: str) -> None:
         """A PDF of the save could not be made: the save fails, the dossier stays."""
