@@ -31,9 +31,31 @@ def hidden_imports(
     """
     if collect is None:
         from PyInstaller.utils.hooks import collect_submodules as collect
-    return sorted(
+    ours = [
         name
         for package in SHIPPED_PACKAGES
         for name in collect(package, filter=is_bundled)
         if is_bundled(name)
-    )
+    ]
+    return sorted([*ours, *_LIBRARY_MODULES_IMPORTED_BY_NAME])
+
+
+# Libraries that import some of their own modules by name at run time, out of sight of
+# PyInstaller's analysis: reportlab's barcode package loads every barcode widget when
+# imported (the conversion mark's QR code comes from it).
+_LIBRARY_MODULES_IMPORTED_BY_NAME = (
+    "reportlab.graphics.barcode.code128",
+    "reportlab.graphics.barcode.code39",
+    "reportlab.graphics.barcode.code93",
+    "reportlab.graphics.barcode.common",
+    "reportlab.graphics.barcode.dmtx",
+    "reportlab.graphics.barcode.eanbc",
+    "reportlab.graphics.barcode.ecc200datamatrix",
+    "reportlab.graphics.barcode.fourstate",
+    "reportlab.graphics.barcode.lto",
+    "reportlab.graphics.barcode.qr",
+    "reportlab.graphics.barcode.qrencoder",
+    "reportlab.graphics.barcode.usps",
+    "reportlab.graphics.barcode.usps4s",
+    "reportlab.graphics.barcode.widgets",
+)
