@@ -31,6 +31,9 @@ _SOURCES: dict[str, object] = {
         "Messages",
         "The account cannot be created or changed like this. Check the name and the password.",
     ),
+    "processing_log_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The processing log was changed outside the app. Call the administrator."
+    ),
     "subject_request_invalid": QT_TRANSLATE_NOOP(
         "Messages", "The request cannot be recorded like this. Check the ID number and the dates."
     ),

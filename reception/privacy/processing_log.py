@@ -26,6 +26,7 @@ from typing import Any
 
 import sqlite_utils
 
+from reception.errors import UserError
 from reception.storage.database import transaction
 from reception.workstation.timezone import VIETNAM, now_in_vietnam
 
@@ -292,11 +293,24 @@ def _hash_of(row: dict[str, Any], prev_hash: str) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+class ProcessingLogDamagedError(UserError):
+    """An entry cannot be read back (changed outside the app)."""
+
+    code = "processing_log_damaged"
+
+
 def _from_row(row: dict[str, Any]) -> LogEntry:
+    try:
+        action = Action(str(row["action"]))
+        at = datetime.fromisoformat(str(row["at"]))
+    except ValueError as exc:
+        raise ProcessingLogDamagedError(
+            f"processing log entry {row['id']} is damaged: run reception audit verify"
+        ) from exc
     return LogEntry(
         id=int(row["id"]),
-        at=datetime.fromisoformat(str(row["at"])),
-        action=Action(str(row["action"])),
+        at=at,
+        action=action,
         operator=str(row["operator"]),
         workstation=str(row["workstation"]),
         subject_id=row["subject_id"],

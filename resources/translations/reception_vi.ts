@@ -764,6 +764,10 @@
         <translation>Không thể tạo hoặc sửa tài khoản như vậy. Hãy kiểm tra tên và mật khẩu.</translation>
     </message>
     <message>
+        <source>The processing log was changed outside the app. Call the administrator.</source>
+        <translation>Nhật ký xử lý dữ liệu đã bị sửa bên ngoài ứng dụng. Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
         <source>The request cannot be recorded like this. Check the ID number and the dates.</source>
         <translation>Không thể ghi nhận yêu cầu như vậy. Hãy kiểm tra số định danh và các ngày.</translation>
     </message>

@@ -142,3 +142,16 @@ def test_operator_is_asked_at_each_entry(db: sqlite_utils.Database) -> None:
     current[0] = "minh"
     plog.record(db, Action.SIGN_IN)
     assert [e.operator for e in list_entries(db)] == ["lan", "minh"]
+
+
+def test_a_damaged_entry_is_one_clear_error_when_listed(
+    db: sqlite_utils.Database, plog: ProcessingLog
+) -> None:
+    from reception.privacy.processing_log import ProcessingLogDamagedError
+
+    plog.record(db, Action.VIEW, subject_id=ID_A)
+    _without_triggers(db)
+    db.execute("UPDATE processing_log SET action = 'sold' WHERE id = 1")
+    with pytest.raises(ProcessingLogDamagedError, match="entry 1"):
+        list_entries(db)
+    assert verify_chain(db).broken is not None
