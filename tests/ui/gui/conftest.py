@@ -7,11 +7,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reception.workstation.config import Config
 from ui.gui.app import RunningApp, start_app
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_modal_box(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal message box nobody answers would hang the test until its timeout: one the
+    test did not expect (and answer by patching it) fails the test at once instead."""
+
+    def refuse(parent: QWidget | None, title: str, text: str, *args: object) -> object:
+        raise AssertionError(f"unexpected modal box: {title}: {text}")
+
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
 
 
 @pytest.fixture

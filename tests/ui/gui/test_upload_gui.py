@@ -72,6 +72,10 @@ class Harness:
         c.send_now_requested.connect(w.send_now)
         c.retry_requested.connect(w.retry)
         c.states_requested.connect(w.load_states)
+        # A plain callable connected to a worker signal runs on the worker's thread (so
+        # qtbot.waitSignal on it would stop its own timer from there): only record it.
+        self.finished: list[str] = []
+        w.job_finished.connect(lambda code, _outcome: self.finished.append(code))
         self.model.set_dossiers(counter.store.list_for_day(date(2026, 11, 30)))
 
     def upload_texts(self) -> list[str]:
@@ -127,8 +131,9 @@ def test_a_refused_dossier_needs_attention_and_can_be_retried(
     qtbot.waitUntil(lambda: "1 need attention" in ui.status.upload.text(), timeout=10_000)
     ui.table.selectRow(0)
     assert ui.controls.retry_action.isEnabled()
-    with qtbot.waitSignal(ui.worker.job_finished, timeout=10_000):
-        ui.controls.retry_action.trigger()
+    attempts = len(ui.finished)
+    ui.controls.retry_action.trigger()
+    qtbot.waitUntil(lambda: len(ui.finished) > attempts, timeout=10_000)
     qtbot.waitUntil(lambda: ui.upload_texts() == [expected], timeout=10_000)
 
 
