@@ -57,9 +57,7 @@ def _uploaded(tmp_path: Path, client: HttpUploader) -> tuple[str, int, bytes]:
     return sha, len(data), data
 
 
-def test_store_list_show_fetch_and_every_access_logged(
-    tmp_path: Path, server: DevServer
-) -> None:
+def test_store_list_show_fetch_and_every_access_logged(tmp_path: Path, server: DevServer) -> None:
     with _client(server) as client:
         sha, size, data = _uploaded(tmp_path, client)
         stored = client.store_component(_metadata(sha, size), "key-1")
