@@ -17,6 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reception.workstation.config import Config, load_config
 from reception.workstation.paths import resources_dir
+from tests.sane_backend import use_private_sane_config
+
+# Before any test reaches SANE (see tests/sane_backend.py).
+use_private_sane_config()
 
 REPO = Path(__file__).resolve().parent.parent
 
