@@ -106,6 +106,7 @@ def start_app(
         calendar=load_working_calendar(data_dir),
         processing_log=service_log,
         retention_days=config.digitising.retention_days,
+        basis_on=config.forms.basis_on,
     )
     service.moveToThread(db_thread)
     db_thread.started.connect(service.open)

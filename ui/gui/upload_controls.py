@@ -186,6 +186,7 @@ def start_uploading(
         data_dir=data_dir,
         reconciliation_days=config.server.reconciliation_days,
         uploader_factory=(lambda: connect(config.server)) if configured else None,
+        record_version=config.server.record,
         # Uploads run in the background: recorded against the workstation.
         processing_log=ProcessingLog(
             workstation=config.workstation.name, operator=config.workstation.name

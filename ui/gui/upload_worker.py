@@ -70,8 +70,11 @@ class UploadWorker(QObject):
         reconciliation_days: float,
         uploader_factory: Callable[[], Uploader] | None,
         processing_log: ProcessingLog | None = None,
+        record_version: str | None = None,
     ) -> None:
         super().__init__()
+        # [server] record: the sync record's shape ("2025" or "2018"), as the CLI drain's.
+        self._record_version = record_version
         self._processing_log = processing_log  # uploads and purges, with their subject
         self._path = database_path
         self._unit_code = unit_code
@@ -113,6 +116,8 @@ class UploadWorker(QObject):
                     cancel=self._cancel,
                     processing_log=self._processing_log,
                 )
+                if self._record_version is not None:
+                    self._dispatcher.record_version = self._record_version
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))
             return

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -144,8 +145,11 @@ class DossierService(QObject):
         documents: Path | None = None,
         retention_days: int = 30,
         processing_log: ProcessingLog | None = None,
+        basis_on: Callable[[date], str] | None = None,
     ) -> None:
         super().__init__()
+        # The forms' legal basis by day received ([forms] basis_2025_from), as the CLI's.
+        self._basis_on = basis_on
         self._calendar = calendar
         self._processing_log = processing_log  # records each save, with the clerk
         # Made (mkdir, chmod) on this service's thread, at the first save.
@@ -175,6 +179,8 @@ class DossierService(QObject):
             calendar=self._calendar,
             processing_log=self._processing_log,
         )
+        if self._basis_on is not None:
+            self._store.basis_on = self._basis_on
         self.opened.emit()
         self.load_today()
 
