@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from hardware.discovery import DeviceKind
 from reception.dossiers.code import SequenceBlock
+from reception.dossiers.model import Dossier
 from reception.privacy.processing_log import ProcessingLog
 from reception.procedures.catalogue import load_active_catalogue
+from reception.procedures.procedure import Catalogue, ProcedureNotFoundError
 from reception.procedures.working_calendar import load_working_calendar
 from reception.workstation.config import Config, SimulateMode
 from ui.composition import DeviceSet, build_devices
@@ -85,6 +88,9 @@ def start_app(
     catalogue = load_active_catalogue(data_dir)
     calendar = load_working_calendar(data_dir)
     window = MainWindow(config, devices, catalogue, calendar=calendar, settings=settings)
+    window.receipts.configure_forms(
+        config.forms.wording_dir or data_dir / "forms", _deciding_agency(catalogue)
+    )
 
     db_thread = QThread(app)
     db_thread.setObjectName("database")
@@ -215,3 +221,15 @@ def run_gui(config: Config, data_dir: Path, *, simulate: bool = False) -> int:
         return app.exec()
     finally:
         running.shutdown()
+
+
+def _deciding_agency(catalogue: Catalogue) -> Callable[[Dossier], str]:
+    """The agency that decides a dossier's procedure ("" for one no longer listed)."""
+
+    def agency(dossier: Dossier) -> str:
+        try:
+            return catalogue.get(dossier.procedure_code).agency
+        except ProcedureNotFoundError:
+            return ""
+
+    return agency

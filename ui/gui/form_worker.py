@@ -8,6 +8,7 @@ may paint on a QPrinter outside the GUI thread; the print dialog itself stays on
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal, Slot
@@ -40,20 +41,37 @@ class FormWorker(QObject):
     # personal data left the app (for the processing log).
     delivered = Signal(str, str, str, str)
 
-    def __init__(self, unit: UnitConfig) -> None:
+    def __init__(
+        self,
+        unit: UnitConfig,
+        *,
+        wording_dir: Path | None = None,
+        deciding_agency: Callable[[Dossier], str] | None = None,
+    ) -> None:
         super().__init__()
         self._unit = unit
+        # As `reception receipt`: the administrator's corrected wording, and the agency
+        # that decides the procedure (the control sheet names it).
+        self._wording_dir = wording_dir
+        self._deciding_agency = deciding_agency
         # The PDFs rendered last, by identity, with whose form each is (a few at most).
         self._rendered: dict[int, tuple[bytes, str, str, str]] = {}
 
     @Slot(object, str)
     def render(self, dossier: Dossier, kind: str) -> None:
-        """Render form ``kind`` ("01", "02", "03") of ``dossier`` and its preview pages."""
+        """Render form ``kind`` (a :class:`FormKind` value) of ``dossier`` and its preview pages."""
         # reportlab and the fonts load on first use, on this thread.
         from reception.forms.render import render_form
 
         try:
-            pdf = render_form(FormKind(kind), dossier, self._unit)
+            agency = self._deciding_agency(dossier) if self._deciding_agency else ""
+            pdf = render_form(
+                FormKind(kind),
+                dossier,
+                self._unit,
+                wording_dir=self._wording_dir,
+                deciding_agency=agency,
+            )
             pages = render_pages(pdf, PREVIEW_DPI)
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))

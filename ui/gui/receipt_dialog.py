@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reception.dossiers.store import Dossier
-from reception.forms import FormKind
+from reception.forms import FormKind, legal_basis
 from ui.gui.clerk_settings import default_export_folder
 from ui.messages import message_for
 
@@ -47,11 +47,13 @@ class ReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Receipt — %1").replace("%1", dossier.code))
         self.form = QComboBox()
         self.form.setObjectName("form_kind")
-        self.form.addItem(self.tr("Receipt and appointment (Mẫu 01)"), FormKind.RECEIPT.value)
-        self.form.addItem(
-            self.tr("Request to complete the dossier (Mẫu 02)"), FormKind.SUPPLEMENT_REQUEST.value
-        )
-        self.form.addItem(self.tr("Refusal (Mẫu 03)"), FormKind.REFUSAL.value)
+        # Every form of one dossier under the basis it was received under (2018: 01–05,
+        # 2025: 01–06), numbered as that basis numbers them; the ledger is not one dossier's.
+        titles = self._form_titles()
+        numbers = legal_basis(dossier.legal_basis).numbers
+        for kind, number in sorted(numbers.items(), key=lambda item: item[1]):
+            if kind is not FormKind.LEDGER:
+                self.form.addItem(titles[kind].replace("%1", number), kind.value)
         self.form.currentIndexChanged.connect(self._on_form_changed)
         self.status = QLabel(self.tr("Preparing the form…"))
         self.status.setObjectName("receipt_status")
@@ -166,6 +168,18 @@ class ReceiptDialog(QDialog):
         self._set_busy(False)
         self.status.setText(message)
         self.failed.emit(message)
+
+    def _form_titles(self) -> dict[FormKind, str]:
+        """What each form is, %1 standing for its number under the dossier's basis."""
+        return {
+            FormKind.RECEIPT: self.tr("Receipt and appointment (Mẫu %1)"),
+            FormKind.SUPPLEMENT_REQUEST: self.tr("Request to complete the dossier (Mẫu %1)"),
+            FormKind.REFUSAL: self.tr("Refusal (Mẫu %1)"),
+            FormKind.APOLOGY: self.tr("Apology and new appointment (Mẫu %1)"),
+            FormKind.STOP_NOTICE: self.tr("Notice of stopping (Mẫu %1)"),
+            FormKind.CONTROL_SHEET: self.tr("Control sheet (Mẫu %1)"),
+            FormKind.LEDGER: self.tr("Ledger (Mẫu %1)"),
+        }
 
     def _on_form_changed(self, _index: int) -> None:
         self.pdf = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -36,6 +37,9 @@ class ReceiptPrinter(QObject):
         self._connected = False
         self._unit = unit
         self._window = parent
+        #: Set before the first form (see :meth:`configure_forms`).
+        self._wording_dir: Path | None = None
+        self._deciding_agency: Callable[[Dossier], str] | None = None
         self._thread: QThread | None = None
         self._worker: FormWorker | None = None
         self.dialog: ReceiptDialog | None = None
@@ -110,6 +114,14 @@ class ReceiptPrinter(QObject):
     def _on_failed(self, code: str, _detail: str) -> None:
         self.receipt_failed.emit(code)
 
+    def configure_forms(
+        self, wording_dir: Path | None, deciding_agency: Callable[[Dossier], str] | None
+    ) -> None:
+        """The administrator's wording folder and the deciding agency of a dossier, used by
+        the form thread (made at the first form) as `reception receipt` uses them."""
+        self._wording_dir = wording_dir
+        self._deciding_agency = deciding_agency
+
     def shutdown(self) -> None:
         """Stop the form thread (waits for a printout in progress to finish)."""
         if self._thread is not None:
@@ -121,7 +133,9 @@ class ReceiptPrinter(QObject):
         if self._worker is None or self._thread is None:
             thread = QThread(self)
             thread.setObjectName("forms")
-            worker = FormWorker(self._unit)
+            worker = FormWorker(
+                self._unit, wording_dir=self._wording_dir, deciding_agency=self._deciding_agency
+            )
             worker.delivered.connect(self.form_delivered)
             worker.moveToThread(thread)
             thread.finished.connect(worker.deleteLater)

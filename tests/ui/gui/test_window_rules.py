@@ -15,12 +15,15 @@ from pytestqt.qtbot import QtBot
 
 from hardware.scanner.interface import ColorMode, ScannedPage
 from reception.digitising.model import PageEdit
+from reception.forms import FormKind
 from reception.identity.citizen import IdentitySource
 from reception.upload.credentials import Credentials
 from reception.upload.http_uploader import HttpUploader
 from reception.workstation.config import Config
 from tests.generators.pages import gray, text_page
+from tests.reception.forms.helpers import make_dossier
 from ui.gui.app import RunningApp, start_app
+from ui.gui.receipt_dialog import ReceiptDialog
 from ui.gui.upload_worker import UploadWorker
 from ui.simulation.person import load_person
 
@@ -76,3 +79,19 @@ def test_the_upload_worker_builds_the_configured_record(tmp_path: Path, version:
         assert worker._dispatcher.record_version == version
     finally:
         worker.stop()
+
+
+@pytest.mark.parametrize(
+    ("basis", "numbers"),
+    [("2018", ["01", "02", "03", "04", "05"]), ("2025", ["01", "02", "03", "04", "05", "06"])],
+)
+def test_the_receipt_dialog_offers_every_form_of_the_dossiers_basis(
+    qtbot: QtBot, basis: str, numbers: list[str]
+) -> None:
+    dialog = ReceiptDialog(make_dossier(legal_basis=basis))
+    qtbot.addWidget(dialog)
+    texts = [dialog.form.itemText(row) for row in range(dialog.form.count())]
+    assert [text.rsplit("Mẫu ", 1)[1].rstrip(")") for text in texts] == numbers
+    kinds = [dialog.form.itemData(row) for row in range(dialog.form.count())]
+    assert FormKind.LEDGER.value not in kinds
+    assert (FormKind.STOP_NOTICE.value in kinds) is (basis == "2025")
