@@ -27,6 +27,8 @@ VENDOR_MODULES = {
     "pypdfium2": {"hardware/imaging/pdf_pages.py"},
     "pkcs11": {"hardware/signing/pkcs11_token.py"},
     "serial": {"hardware/scanner_gun/serial_port.py"},
+    "sqlcipher3": {"reception/storage/cipher_binding.py"},
+    "keyring": {"reception/storage/key_store.py"},
 }
 CV2_ALLOWED_PREFIX = ("hardware/camera/", "hardware/imaging/")
 
@@ -111,6 +113,10 @@ DEVICE_CLASSES = {
     "FolderScanner",
     "CameraDocumentScanner",
     "SerialScannerGun",
+    # The signing token: the service over its PKCS#11 session, and the simulated one.
+    "SigningService",
+    "open_token",
+    "create_simulated_token",
 }
 COMPOSITION = (REPO / "ui" / "composition.py", REPO / "ui" / "simulation")
 
@@ -134,7 +140,12 @@ def test_only_the_composition_root_constructs_devices() -> None:
         for name in _constructed(path)
     ]
     assert found == []
-    assert set(_constructed(COMPOSITION[0])) >= {"PcscReaderProvider", "OpenCvCamera"}
+    assert set(_constructed(COMPOSITION[0])) >= {
+        "PcscReaderProvider",
+        "OpenCvCamera",
+        "SigningService",
+        "create_simulated_token",
+    }
 
 
 # -- docs/architecture.dot says what the code does ----------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,10 @@ from hardware.scanner.folder import FolderScanner, FolderWatcher
 from hardware.scanner.interface import DocumentScanner, ScannedPage
 from hardware.scanner.simulated import SimulatedScanner
 from hardware.scanner_gun.serial_port import SerialScannerGun
+from hardware.signing.pkcs11_token import open_token
+from hardware.signing.simulated_token import SimulatedToken, create_simulated_token
 from reception.digitising.model import SourceFileError
+from reception.digitising.signing import SigningService, SigningSettings
 from reception.digitising.sources import read_file
 from reception.identity.citizen import CitizenIdentity
 from reception.intake.qr_payload import format_qr_payload
@@ -154,6 +158,40 @@ def qr_camera(config: Config, *, device: int | None = None, simulate: bool = Fal
         return SimulatedCamera([render_qr_scene(format_qr_payload(person))])
     index = device if device is not None else config.devices.camera_index
     return OpenCvCamera(0 if index is None else index)
+
+
+# -- the signing token ------------------------------------------------------------------------
+#
+# A real USB token and the simulated one (SoftHSM2) are both reached through a PKCS#11
+# module named in the settings; the simulated one is made by ``token simulate``.
+
+
+def signing_settings(config: Config, environ: Mapping[str, str] | None = None) -> SigningSettings:
+    """``[signing]`` of ``config`` with ``RECEPTION_SIGNING_*`` applied over it."""
+    return SigningSettings.from_config(config.signing).with_environment(environ)
+
+
+def signing_service(settings: SigningSettings) -> SigningService:
+    """The (locked) signing service over the token ``settings`` names, through its module."""
+    return SigningService(settings, opener=open_token)
+
+
+def build_signing(
+    config: Config, environ: Mapping[str, str] | None = None
+) -> SigningService | None:
+    """The signing service of this counter, locked, or None when no token is configured
+    (the copies are then marked but not signed, and the window and the record say so).
+
+    The window keeps the one service for the session: ``unlocked`` false means "ask the
+    PIN" (once), then :meth:`SigningService.unlock` on a worker thread.
+    """
+    settings = signing_settings(config, environ)
+    return None if settings.missing() else signing_service(settings)
+
+
+def simulated_signing_token(directory: Path) -> SimulatedToken:
+    """A new SoftHSM2 token in ``directory`` with a key and a test CA's certificate."""
+    return create_simulated_token(directory)
 
 
 # -- document sources, by name -----------------------------------------------------------------

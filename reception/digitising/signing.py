@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -35,7 +36,7 @@ from pyhanko.sign.pkcs11 import PKCS11Signer
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import StaticStampStyle
 
-from hardware.signing.pkcs11_token import TokenError, TokenSettings, open_token
+from hardware.signing.pkcs11_token import TokenError, TokenSession, TokenSettings, open_token
 from reception.digitising.mark import Rect
 from reception.digitising.model import DigitiseError
 from reception.forms.conversion_mark import render_signature_appearance
@@ -54,6 +55,9 @@ ENV_MODULE = "RECEPTION_SIGNING_MODULE"
 ENV_TOKEN = "RECEPTION_SIGNING_TOKEN"
 ENV_KEY = "RECEPTION_SIGNING_KEY"
 ENV_PIN = "RECEPTION_SIGNING_PIN"
+
+#: Opens a PKCS#11 session on the named token with a PIN (the composition root chooses it).
+TokenOpener = Callable[[TokenSettings, str], AbstractContextManager[TokenSession]]
 
 
 class SigningError(DigitiseError):
@@ -142,12 +146,19 @@ class SigningService:
     """Signs component PDFs with one token; holds the session's PIN in memory only.
 
     Thread-safe: one signature at a time (a USB token does one operation at a time).
+    ``opener`` opens the token's session: :func:`ui.composition.signing_service` chooses it
+    (the PKCS#11 module named in the settings, a USB token's or SoftHSM2's).
     """
 
     def __init__(
-        self, settings: SigningSettings, clock: Callable[[], datetime] = now_in_vietnam
+        self,
+        settings: SigningSettings,
+        clock: Callable[[], datetime] = now_in_vietnam,
+        *,
+        opener: TokenOpener = open_token,
     ) -> None:
         self._settings = settings
+        self._open = opener
         self._clock = clock
         self._pin: str | None = None
         self._signer_name: str | None = None
@@ -173,7 +184,7 @@ class SigningService:
         token = self._settings.token()
         with self._lock:
             try:
-                with open_token(token, pin) as session:
+                with self._open(token, pin) as session:
                     name = common_name(session.certificate_der)
             except TokenError as exc:
                 raise SigningError(exc.missing) from exc
@@ -193,7 +204,7 @@ class SigningService:
         token = self._settings.token()
         with self._lock:
             try:
-                with open_token(token, self._pin) as session:
+                with self._open(token, self._pin) as session:
                     name = common_name(session.certificate_der)
                     signed_at = self._clock()
                     signer = PKCS11Signer(
@@ -276,17 +287,3 @@ def _sign_with(
         except Exception as exc:  # pyHanko and the token raise many types; none is a bug here
             raise SigningError(f"the copy could not be signed ({type(exc).__name__})") from exc
     return out.getvalue()
-
-
-def configured_signing(
-    config: SigningConfig, environ: Mapping[str, str] | None = None
-) -> SigningService | None:
-    """The signing service of this counter, locked, or None when no token is configured
-    (the copies are then marked but not signed, and the window and the record say so).
-
-    The window keeps the one service for the session: ``unlocked`` false means "ask the
-    PIN" (once), then :meth:`SigningService.unlock` on a worker thread, then pass the
-    service to :func:`reception.digitising.pipeline.digitise` as ``signing``.
-    """
-    settings = SigningSettings.from_config(config).with_environment(environ)
-    return None if settings.missing() else SigningService(settings)

@@ -15,13 +15,13 @@ from reception.digitising.signing import (
     ENV_PIN,
     SigningError,
     SigningService,
-    SigningSettings,
     SigningUnavailableError,
     pin_from_environment,
 )
 from reception.digitising.sources import load_files
 from reception.storage.atomic_file import write_atomically
 from ui.cli.context import CliContext
+from ui.composition import signing_service, signing_settings
 
 EXIT_SKIPPED = 1  # the PDF was written, but some input files could not be read
 
@@ -72,14 +72,14 @@ def _signing_service(args: argparse.Namespace, context: CliContext) -> SigningSe
     With ``--sign`` anything missing raises ``SigningUnavailableError`` (exit 3) before a
     page is processed; without it a fully configured token still signs.
     """
-    settings = SigningSettings.from_config(context.config.signing).with_environment()
+    settings = signing_settings(context.config)
     pin = pin_from_environment()
     missing = settings.missing() + ([] if pin else [f"the PIN ({ENV_PIN})"])
     if missing:
         if args.sign:
             raise SigningUnavailableError("cannot sign: missing " + "; ".join(missing))
         return None
-    service = SigningService(settings)
+    service = signing_service(settings)
     try:
         service.unlock(pin or "")
     except SigningError as exc:

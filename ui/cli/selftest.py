@@ -60,6 +60,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         lambda: _privacy_checks().check_encryption_at_rest(),
         check_tesseract,
         check_sane,
+        lambda: check_signing(context),
     ]
     failed = 0
     for check in checks:
@@ -214,6 +215,41 @@ def check_sane() -> CheckResult:
             optional=True,
         )
     return CheckResult("SANE", True, "loaded")
+
+
+def check_signing(context: CliContext) -> CheckResult:
+    """The signing token (issue 13): optional, a counter without one marks copies unsigned."""
+    from reception.digitising.signing import SigningError, pin_from_environment
+    from ui.composition import build_signing
+
+    name = "signing token (PKCS#11)"
+    try:
+        service = build_signing(context.config)
+    except ReceptionError as exc:
+        return CheckResult(name, False, str(exc), optional=True)
+    if service is None:
+        return CheckResult(
+            name,
+            False,
+            "not configured: copies are marked but not signed",
+            "[signing] module, token_label, key_label (or RECEPTION_SIGNING_*)",
+            optional=True,
+        )
+    module = service.settings.module
+    if module is None or not module.is_file():
+        return CheckResult(
+            name, False, f"module {module} not found: copies will not be signed", optional=True
+        )
+    pin = pin_from_environment()
+    if pin is None:
+        return CheckResult(name, True, f"configured ({module.name}); the PIN is asked at signing")
+    try:
+        service.unlock(pin)
+    except SigningError as exc:
+        return CheckResult(name, False, f"{exc}: copies will not be signed", optional=True)
+    finally:
+        service.lock()
+    return CheckResult(name, True, f"usable ({module.name}), the PIN accepted")
 
 
 def check_fonts() -> CheckResult:

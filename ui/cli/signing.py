@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from hardware.errors import HardwareError
-from hardware.signing.simulated_token import create_simulated_token
 from reception.digitising.model import DigitiseError
 from reception.digitising.verification import load_ca_certificates, verify_pdf
 from ui.cli.context import CliContext
+from ui.composition import simulated_signing_token
 
 EXIT_DEVICE = 3
 
@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_simulate(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``token simulate``; exit 3 when SoftHSM2 is not installed."""
     try:
-        token = create_simulated_token(args.dir)
+        token = simulated_signing_token(args.dir)
     except HardwareError as exc:
         print(f"reception: {exc}", file=sys.stderr)
         return EXIT_DEVICE

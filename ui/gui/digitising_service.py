@@ -23,13 +23,12 @@ from reception.digitising.model import ComponentInfo, DigitiseOptions, PageEdit
 from reception.digitising.pdfa import read_scanned_pdf
 from reception.digitising.pipeline import digitise, next_component_path
 from reception.digitising.reuse_store import ReuseStore, StoredComponent, documents_dir
-from reception.digitising.signing import configured_signing
 from reception.digitising.sources import load_files
 from reception.errors import ReceptionError
 from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import open_database
 from reception.workstation.config import Config
-from ui.composition import list_sources, open_source
+from ui.composition import build_signing, list_sources, open_source
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +101,7 @@ class DigitisingService(QObject):
         self._db: sqlite_utils.Database | None = None
         self._store: ReuseStore | None = None
         # None: no token configured, copies are marked but not signed.
-        self._signing = configured_signing(config.signing)
+        self._signing = build_signing(config)
 
     @property
     def needs_pin(self) -> bool:

@@ -20,10 +20,8 @@ from reception.digitising.signing import (
     SigningService,
     SigningSettings,
     SigningUnavailableError,
-    configured_signing,
 )
 from reception.digitising.verification import load_ca_certificates, verify_pdf
-from reception.workstation.config import SigningConfig
 from tests.generators.pages import gray, text_page
 from tests.signing_token import simulated_token  # noqa: F401 - a fixture
 from ui.simulation.timestamp_authority import TimestampAuthority
@@ -145,21 +143,6 @@ def test_a_locked_or_refused_token_does_not_sign(
     service.unlock(token.pin)
     service.lock()
     assert not service.unlocked
-
-
-def test_the_counters_service_exists_only_when_a_token_is_configured(tmp_path: Path) -> None:
-    assert configured_signing(SigningConfig(), {}) is None
-    service = configured_signing(SigningConfig(tmp_path / "m.so", "T", "K"), {})
-    assert service is not None and not service.unlocked
-    from_env = configured_signing(
-        SigningConfig(),
-        {
-            "RECEPTION_SIGNING_MODULE": "/x.so",
-            "RECEPTION_SIGNING_TOKEN": "T",
-            "RECEPTION_SIGNING_KEY": "K",
-        },
-    )
-    assert from_env is not None and from_env.settings.module == Path("/x.so")
 
 
 def test_with_a_timestamp_server_the_signature_is_timestamped(
