@@ -67,6 +67,18 @@ class StorageIOError(StorageError):
     code = "storage_io"
 
 
+class StorageKeyError(StorageError):
+    """The storage key cannot be had: the OS key store failed, the key file is unreadable."""
+
+    code = "storage_key"
+
+
+class StorageWrongKeyError(StorageKeyError):
+    """The database is encrypted with another key than this computer's (or its key is lost)."""
+
+    code = "storage_key_wrong"
+
+
 class StorageBugError(StorageError):
     """SQLite refused what our code asked (bad SQL, a broken constraint): a bug, not the disk."""
 

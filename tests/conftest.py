@@ -50,6 +50,8 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     """No test reads or writes the real per-user folders."""
     monkeypatch.setenv("RECEPTION_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("RECEPTION_CONFIG", str(tmp_path / "no-config.toml"))
+    # Storage keys in a key file of the test's data folder, never in the OS key store.
+    monkeypatch.setenv("RECEPTION_KEY_STORE", "file")
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ data folder, or ``[storage] backup_folder``: a USB drive, a share). The sequence
 (:mod:`reception.storage.sequence_marks`) are copied beside it. Backups are taken when
 the database is opened and the newest is older than the interval, before every schema
 migration, and on demand (``reception db backup``); the newest :data:`DEFAULT_KEEP` are
-kept.
+kept. A backup of an encrypted database is encrypted with the same key (SQLCipher's backup
+copies encrypted pages): restoring it needs this data folder's key.
 
 A restore refuses a file that fails its own check, keeps the current file aside (never
 deletes it), installs the copy, and raises the sequence marks so that no dossier code
@@ -29,7 +30,9 @@ from datetime import datetime
 from pathlib import Path
 
 from reception.errors import StorageError, StorageLockedError
+from reception.storage import cipher_binding
 from reception.storage.atomic_file import fsync_dir
+from reception.storage.encryption import database_key, key_for_existing
 from reception.storage.integrity import check_database_file
 from reception.storage.sequence_marks import marks_path, merge_marks
 
@@ -103,13 +106,14 @@ def make_backup(
         fd, name = tempfile.mkstemp(prefix=".backup-", suffix=".tmp", dir=folder)
         os.close(fd)
         temporary = Path(name)
-        copy = sqlite3.connect(temporary)
+        key = key_for_existing(database)
+        copy = cipher_binding.connect(temporary, key)
         try:
             conn.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
         finally:
             copy.close()
-        problems = check_database_file(temporary)
+        problems = check_database_file(temporary, key)
         if problems:
             raise BackupError(f"the backup copy failed its check: {problems[0]}")
         with open(temporary, "rb+") as handle:
@@ -119,7 +123,7 @@ def make_backup(
         if marks.exists():
             merge_marks(marks_path(target), marks)
         fsync_dir(folder)
-    except (OSError, sqlite3.Error, StorageError) as exc:
+    except (OSError, sqlite3.Error, cipher_binding.Error, StorageError) as exc:
         temporary.unlink(missing_ok=True)
         if isinstance(exc, BackupError):
             raise
@@ -202,7 +206,10 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
     Raises :class:`BackupError` when the backup fails its check (nothing is changed) and
     :class:`StorageLockedError` when the database is in use.
     """
-    problems = check_database_file(backup)
+    # A backup made here is encrypted with this folder's key (an old one may be plain: it
+    # is encrypted in place when the database is next opened).
+    key = None if cipher_binding.is_plain_file(backup) else database_key(database, create=False)
+    problems = check_database_file(backup, key)
     if problems:
         raise BackupError(f"{backup}: refused, the backup fails its check: {problems[0]}")
     database.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -217,11 +224,11 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
             if side.exists():
                 os.replace(side, kept.with_name(kept.name + suffix))
     temporary = database.with_name(f".{database.name}.restoring")
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source = cipher_binding.connect(f"{backup.resolve().as_uri()}?mode=ro", key, uri=True)
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
-        copy = sqlite3.connect(temporary)
+        copy = cipher_binding.connect(temporary, key)
         try:
             source.backup(copy)
         finally:
@@ -230,7 +237,7 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
             os.fsync(handle.fileno())
         os.replace(temporary, database)
         fsync_dir(database.parent)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, cipher_binding.Error) as exc:
         temporary.unlink(missing_ok=True)
         raise BackupError(f"cannot install {backup}: {exc}") from exc
     finally:
@@ -244,16 +251,17 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
 
 def _refuse_if_in_use(database: Path) -> None:
     try:
-        conn = sqlite3.connect(database, timeout=0.5)
+        key = None if cipher_binding.is_plain_file(database) else database_key(database, False)
+        conn = cipher_binding.connect(database, key, timeout=0.5)
         try:
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("ROLLBACK")
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except cipher_binding.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise StorageLockedError(
                 f"{database}: in use by another program; close the window first"
             ) from exc
-    except sqlite3.DatabaseError:
+    except cipher_binding.DatabaseError:
         pass  # a damaged file is what is being replaced

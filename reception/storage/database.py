@@ -4,6 +4,9 @@ Fixed pragmas: WAL (readers never block the writer), foreign keys on, a busy tim
 so that several processes (the window, a ``queue drain``) can share the file, and
 ``synchronous=FULL`` because a printed receipt is a promise to a citizen: its commit
 must survive a power cut, not only a crash of the app.
+
+The file is encrypted with SQLCipher (:mod:`reception.storage.encryption`): a plain one
+found here is encrypted in place before it is used, and every connection is keyed first.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from pathlib import Path
 
 import sqlite_utils
 
-from reception.errors import StorageCorruptError, StorageError, StorageLockedError
-from reception.storage import backups
+from reception.errors import (
+    StorageCorruptError,
+    StorageError,
+    StorageLockedError,
+    StorageWrongKeyError,
+)
+from reception.storage import backups, cipher_binding, encryption
 from reception.storage.integrity import RESTORE_ADVICE, quick_check
 from reception.storage.migrations import MIGRATIONS
 from reception.storage.sequence_marks import marks_path, read_marks
-from reception.storage.sqlite_errors import GuardedConnection, storage_error
+from reception.storage.sqlite_errors import DATABASE_ERRORS, GuardedConnection, storage_error
 
 DATABASE_FILE = "reception.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -39,17 +47,23 @@ def open_database(
     created or written, a full disk, a locked or corrupt file. The connection is a
     :class:`GuardedConnection`: every later ``sqlite3`` error on it is a ``StorageError`` too.
     """
-    _refuse_to_start_afresh(path)
     try:
         make_private_folder(path.parent)
+    except OSError as exc:
+        raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
+    encryption.resume_or_encrypt(path)
+    _refuse_to_start_afresh(path)
+    try:
         existed = path.exists() and path.stat().st_size > 0
+        key = _key_for(path, existed)
         if not path.exists():
             # Created by us, readable by this user only, whatever the umask; SQLite gives
             # its -wal and -shm files the same permissions.
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         # Autocommit mode: transactions are always explicit (see ``transaction``).
-        conn = sqlite3.connect(
+        conn = cipher_binding.connect(
             path,
+            key,
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,
             check_same_thread=False,
@@ -57,9 +71,11 @@ def open_database(
         )
     except OSError as exc:
         raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
-    except sqlite3.Error as exc:
+    except DATABASE_ERRORS as exc:
         raise storage_error(exc, path) from exc
     try:
+        if key is not None:
+            _refuse_a_wrong_key(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = _switch_to_wal(conn)
         if mode != "wal":
@@ -78,9 +94,12 @@ def open_database(
         migrate(db, migrations)
         if existed:
             backups.backup_if_due(conn, path, policy)
-    except sqlite3.Error as exc:
+    except DATABASE_ERRORS as exc:
         conn.close()
         raise storage_error(exc, path) from exc
+    except StorageWrongKeyError:
+        conn.close()
+        raise
     except StorageCorruptError as exc:
         conn.close()
         if RESTORE_ADVICE in str(exc):
@@ -90,6 +109,43 @@ def open_database(
         conn.close()
         raise
     return db
+
+
+def open_connection(path: Path, read_only: bool = False) -> sqlite3.Connection:
+    """A bare connection to the existing database file ``path``, keyed when it is
+    encrypted (no pragmas, no migrations): for backups and checks."""
+    key = encryption.key_for_existing(path)
+    target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+    return cipher_binding.connect(target, key, uri=read_only, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def database_key(path: Path) -> bytes | None:
+    """The key the database file ``path`` is (or will be) encrypted with; None when plain."""
+    return encryption.key_for_existing(path) if path.exists() else encryption.key_for_open(path)
+
+
+def _key_for(path: Path, existed: bool) -> bytes | None:
+    if existed and not cipher_binding.is_plain_file(path):
+        key = encryption.database_key(path, create=False)
+        if key is None:
+            # No key was ever made for this folder: not a file we encrypted.
+            raise StorageCorruptError(
+                f"{path}: the database file is damaged, or encrypted with a key this "
+                f"computer does not have (see README: encryption at rest); {RESTORE_ADVICE}"
+            )
+        return key
+    return encryption.key_for_open(path)
+
+
+def _refuse_a_wrong_key(conn: sqlite3.Connection, path: Path) -> None:
+    """Read the schema once: with a wrong key SQLCipher cannot decrypt the first page."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except StorageCorruptError as exc:
+        raise StorageWrongKeyError(
+            f"{path}: the database cannot be read with this computer's key (another "
+            "computer's key, or a damaged file); restore its key or a backup made here"
+        ) from exc
 
 
 def make_private_folder(folder: Path) -> None:

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from reception.errors import StorageCorruptError, StorageError
+from reception.storage import cipher_binding
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ def quick_check(conn: sqlite3.Connection, label: object) -> None:
     conn.set_progress_handler(out_of_time, 10_000)
     try:
         rows = conn.execute("PRAGMA quick_check(1)").fetchall()
-    except (sqlite3.Error, StorageError) as exc:
+    except (sqlite3.Error, cipher_binding.Error, StorageError) as exc:
         if "interrupt" in str(exc):
             log.warning("quick check stopped after %.0f s: not finished", QUICK_CHECK_SECONDS)
             return
@@ -66,23 +67,31 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     return problems[:MAX_PROBLEMS]
 
 
-def check_database_file(path: Path) -> list[str]:
+def check_database_file(
+    path: Path, key: bytes | None = None, reception_tables: bool = True
+) -> list[str]:
     """The problems of the database file ``path`` opened read-only (a backup, say): its
-    integrity, and that it is a reception database at all."""
+    integrity, and (``reception_tables``) that it is a reception database at all. An
+    encrypted file is read with ``key``; a plain one without."""
     if not path.is_file() or path.stat().st_size == 0:
         return [f"{path}: not a database file (missing or empty)"]
+    encrypted = not cipher_binding.is_plain_file(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = cipher_binding.connect(
+            f"{path.resolve().as_uri()}?mode=ro", key if encrypted else None, uri=True
+        )
+    except cipher_binding.Error as exc:
         return [f"{path}: cannot be opened: {exc}"]
     try:
         problems = integrity_problems(conn)
-        if not problems:
+        if not problems and reception_tables:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if "dossiers" not in tables or "dossier_sequences" not in tables:
                 problems.append(f"{path}: not a reception database (no dossier tables)")
         return problems
-    except sqlite3.Error as exc:
+    except cipher_binding.Error as exc:
+        if encrypted and "not a database" in str(exc):
+            return [f"{path}: encrypted, and cannot be read with this computer's key"]
         return [f"{path}: the file is damaged or not a database ({exc})"]
     finally:
         conn.close()

@@ -13,7 +13,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
-from typing import Any, Literal, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar
 
 from reception.errors import (
     StorageBugError,
@@ -24,6 +24,17 @@ from reception.errors import (
     StorageLockedError,
     StorageReadOnlyError,
 )
+from reception.storage import cipher_binding
+
+if TYPE_CHECKING:
+    _CursorBase = sqlite3.Cursor
+    _ConnectionBase = sqlite3.Connection
+else:  # the SQLCipher binding's classes, which mirror sqlite3's one for one
+    _CursorBase = cipher_binding.Cursor
+    _ConnectionBase = cipher_binding.Connection
+
+#: The errors of both bindings (the standard library's and SQLCipher's: same names, codes).
+DATABASE_ERRORS: tuple[type[sqlite3.Error], ...] = (sqlite3.Error, cipher_binding.Error)
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -72,13 +83,13 @@ def storage_error(exc: sqlite3.Error, where: object) -> StorageError:
     return error_class(f"{where}: {reason} ({exc})")
 
 
-class GuardedCursor(sqlite3.Cursor):
+class GuardedCursor(_CursorBase):
     """A cursor whose every SQLite call raises :class:`StorageError` instead of ``sqlite3``'s."""
 
     def _guard(self, call: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
         try:
             return call(*args, **kwargs)
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise storage_error(exc, _where(self.connection)) from exc
 
     def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:
@@ -109,8 +120,8 @@ class GuardedCursor(sqlite3.Cursor):
         return self._guard(super().__next__)
 
 
-class GuardedConnection(sqlite3.Connection):
-    """A connection (``sqlite3.connect(..., factory=GuardedConnection)``) whose statements,
+class GuardedConnection(_ConnectionBase):
+    """A connection (``cipher_binding.connect(..., factory=GuardedConnection)``) whose statements,
     cursors, commits and rollbacks raise :class:`StorageError` instead of ``sqlite3``'s."""
 
     def __init__(self, database: str | os.PathLike[str], *args: Any, **kwargs: Any) -> None:
@@ -137,13 +148,13 @@ class GuardedConnection(sqlite3.Connection):
     def commit(self) -> None:
         try:
             super().commit()
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise storage_error(exc, _where(self)) from exc
 
     def rollback(self) -> None:
         try:
             super().rollback()
-        except sqlite3.Error as exc:
+        except DATABASE_ERRORS as exc:
             raise storage_error(exc, _where(self)) from exc
 
     def __exit__(
@@ -155,7 +166,7 @@ class GuardedConnection(sqlite3.Connection):
     ) -> Literal[False]:
         try:
             return super().__exit__(exc_type, exc, traceback)
-        except sqlite3.Error as error:
+        except DATABASE_ERRORS as error:
             raise storage_error(error, _where(self)) from error
 
 

@@ -155,6 +155,10 @@ class StorageConfig:
     backup_folder: Path | None = None
     backup_interval_hours: float = 24.0
     backup_keep: int = 14
+    #: SQLCipher encryption of the database (a plain one is encrypted in place at open).
+    encrypt: bool = True
+    #: Where the key is kept: auto (the OS key store, else a key file), keyring or file.
+    key_store: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,10 +278,15 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
     backup_keep = reader.integer("storage.backup_keep", 14)
     if not 1 <= backup_keep <= 1000:
         reader.fail("storage.backup_keep", "expected a number of backups from 1 to 1000")
+    key_store = reader.text("storage.key_store", default="auto")
+    if key_store not in ("auto", "keyring", "file"):
+        reader.fail("storage.key_store", "expected auto, keyring or file")
     storage = StorageConfig(
         backup_folder=Path(backup_folder) if backup_folder else None,
         backup_interval_hours=backup_interval,
         backup_keep=backup_keep,
+        encrypt=reader.boolean("storage.encrypt", True),
+        key_store=key_store,
     )
     scan_folder = reader.text("digitising.scan_folder", default="")
     retention_days = reader.integer("digitising.retention_days", 30)
@@ -394,6 +403,14 @@ class _Reader:
         if not isinstance(value, str):
             self.fail(key, "expected text")
         return str(value).strip()
+
+    def boolean(self, key: str, default: bool) -> bool:
+        value = self.raw(key)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail(key, "expected true or false")
+        return bool(value)
 
     def integer(self, key: str, default: int) -> int:
         value = self.raw(key)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
 import sys
 from pathlib import Path
 
 from reception.errors import StorageCorruptError, StorageError
 from reception.storage import backups
+from reception.storage.database import database_key, open_connection
 from reception.storage.integrity import check_database_file
+from reception.storage.sqlite_errors import DATABASE_ERRORS
 from ui.cli.context import CliContext, configure_backups
 from ui.cli.sign_in import require_administrator
 
@@ -41,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_check(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``reception db check``."""
+    configure_backups(context.config)
     path = context.database_path
-    problems = check_database_file(path)
+    problems = check_database_file(path, database_key(path))
     if problems:
         for problem in problems[:20]:
             print(f"reception: {problem}", file=sys.stderr)
@@ -64,8 +66,8 @@ def run_backup(args: argparse.Namespace, context: CliContext) -> int:
     if not context.database_path.exists():
         raise StorageCorruptError(f"{context.database_path}: no database to back up")
     try:
-        source = sqlite3.connect(f"{context.database_path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        source = open_connection(context.database_path, read_only=True)
+    except DATABASE_ERRORS as exc:
         raise StorageCorruptError(f"{context.database_path}: cannot be opened: {exc}") from exc
     try:
         target = backups.make_backup(source, context.database_path, folder, "manual", policy.keep)

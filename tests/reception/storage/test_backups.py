@@ -15,7 +15,7 @@ from reception.dossiers.code import SequenceBlock, allocate_sequence, note_issue
 from reception.errors import StorageCorruptError
 from reception.storage import backups
 from reception.storage.backups import BackupError, BackupPolicy
-from reception.storage.database import open_database, transaction
+from reception.storage.database import database_key, open_database, transaction
 from reception.storage.integrity import check_database_file
 from reception.storage.sequence_marks import marks_path, read_marks
 
@@ -54,7 +54,7 @@ def test_a_backup_is_a_checked_private_copy(tmp_path: Path) -> None:
     db = open_database(path)
     _issue(db, 3)
     copy = backups.make_backup(db.conn, path, tmp_path / "usb", "manual")
-    assert check_database_file(copy) == []
+    assert check_database_file(copy, database_key(path)) == []
     assert stat.S_IMODE(copy.stat().st_mode) == 0o600
     assert read_marks(marks_path(copy)) == {f"{UNIT}|261130": 3}
     assert backups.list_backups(tmp_path / "usb") == [copy]

@@ -18,8 +18,9 @@ from reception.errors import (
     StorageLockedError,
     StorageReadOnlyError,
 )
-from reception.storage.database import open_database, transaction
-from reception.storage.sqlite_errors import storage_error
+from reception.storage import cipher_binding
+from reception.storage.database import database_key, open_connection, open_database, transaction
+from reception.storage.sqlite_errors import DATABASE_ERRORS, storage_error
 
 
 def _table(db: sqlite_utils.Database) -> None:
@@ -36,7 +37,7 @@ def test_a_full_disk_after_opening_is_disk_full(tmp_path: Path) -> None:
             db.execute("INSERT INTO t VALUES (?)", [os.urandom(4096)])
     assert caught.value.code == "storage_disk_full"
     assert caught.value.environment
-    assert isinstance(caught.value.__cause__, sqlite3.Error)
+    assert isinstance(caught.value.__cause__, DATABASE_ERRORS)
     # The transaction was rolled back and the connection still works.
     assert db.execute("SELECT count(*) FROM t").fetchone()[0] == 0
 
@@ -54,8 +55,12 @@ def test_a_read_only_file_is_read_only(tmp_path: Path) -> None:
     open_database(path, [_table]).conn.close()
     db = open_database(path, [_table])
     # Another process's view of the same file, opened read-only: writing is refused.
-    reader = sqlite3.connect(
-        f"file:{path}?mode=ro", uri=True, factory=type(db.conn), isolation_level=None
+    reader = cipher_binding.connect(
+        f"file:{path}?mode=ro",
+        database_key(path),
+        uri=True,
+        factory=type(db.conn),
+        isolation_level=None,
     )
     with pytest.raises(StorageReadOnlyError) as caught:
         reader.execute("INSERT INTO t VALUES (1)")
@@ -67,7 +72,7 @@ def test_a_read_only_file_is_read_only(tmp_path: Path) -> None:
 def test_a_lock_held_too_long_is_locked(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     db = open_database(path, [_table])
-    holder = sqlite3.connect(path, isolation_level=None)
+    holder = open_connection(path)
     holder.execute("BEGIN IMMEDIATE")
     try:
         db.execute("PRAGMA busy_timeout = 10")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from reception.procedures.catalogue import load_catalogue
-from reception.storage.database import DATABASE_FILE
+from reception.storage.database import DATABASE_FILE, open_connection
 from reception.workstation.paths import resources_dir
 from tests.reception.upload.conftest import ServerFactory, _local_traffic_only, dev_server
 from ui.cli import main
@@ -102,7 +101,7 @@ def test_verify_exits_1_naming_the_first_broken_entry(
     code = new_dossier(tmp_path, capsys)
     for _ in range(2):
         run(["dossier", "show", code], capsys)
-    conn = sqlite3.connect(data_dir / DATABASE_FILE)
+    conn = open_connection(data_dir / DATABASE_FILE)  # with this folder's key
     conn.execute("DROP TRIGGER processing_log_no_update")
     conn.execute("UPDATE processing_log SET operator = 'someone else' WHERE id = 2")
     conn.commit()
