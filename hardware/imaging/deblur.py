@@ -48,6 +48,9 @@ MOTION_DIRECTIONS_TRIED = 3
 PROBED_LENGTHS = tuple(float(n) for n in range(3, 18, 2))
 #: Centre of the region on which hypotheses are compared (cheap: ~0.3 ms each).
 PROBE_SIDE = 112
+#: Reflected border of the probe window, wider than half the longest line probed:
+#: 112 + 2·20 = 152, padded to 160 for the FFT (a narrower border lost long blurs).
+PROBE_PAD = 20
 #: How uneven a hand's speed along the blur is assumed to be, for the ramped variants.
 UNEVEN_SPEED = 0.3
 #: Restorations handed to the decoder, best-scored first.
@@ -262,6 +265,60 @@ class BlurHypothesis:
     variants: tuple[Float, ...] = field(default=(), repr=False)
 
 
+class _HypothesisSearch:
+    """Scores blur hypotheses for one region on its centre (see :func:`blur_hypotheses`),
+    family by family, sharing the probe window's spectrum across all of them."""
+
+    def __init__(self, grey: Frame) -> None:
+        self._probe = WienerDeconvolver(_centre(grey, PROBE_SIDE), pad=PROBE_PAD)
+        self._grey = grey
+        self._motion: MotionEstimate | None = None
+
+    def _score(self, psf: Float, nsr: float = WIENER_NSR) -> BlurHypothesis:
+        return BlurHypothesis(mid_tone_share(self._probe.restore(psf, nsr)), psf, nsr)
+
+    @property
+    def directions(self) -> tuple[float, ...]:
+        if self._motion is None:
+            self._motion = estimate_motion(self._grey)
+        return self._motion.angles
+
+    def motion_family(self, angle: float) -> BlurHypothesis:
+        """The best line at ``angle``: lengths 2 px apart, refined by 1 then 0.5 px around
+        the best, then weighed towards either end; with its close variants."""
+        lines = {length: self._score(motion_psf(length, angle)) for length in PROBED_LENGTHS}
+        for step in (1.0, 0.5):  # refine around the best length so far
+            centre = min(lines, key=lambda length: lines[length].score)
+            for length in (centre - step, centre + step):
+                if length >= MIN_MOTION_PX - 1 and length not in lines:
+                    lines[length] = self._score(motion_psf(length, angle))
+        length = min(lines, key=lambda length: lines[length].score)
+        # Uneven speed, either way along the line: the spectrum cannot tell which, the
+        # probe can (the right weighting leaves clearly fewer mid-tones).
+        ramps = {0.0: lines[length]}
+        for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED):
+            ramps[ramp] = self._score(motion_psf(length, angle, ramp))
+        ramp = min(ramps, key=lambda r: ramps[r].score)
+        variants = (
+            *(motion_psf(length + d, angle, ramp) for d in (-0.5, 0.5)),
+            *(motion_psf(length, angle, other) for other in ramps if other != ramp),
+            *(motion_psf(length + d, angle, ramp) for d in (-1.0, 1.0)),
+        )
+        return dataclasses.replace(ramps[ramp], variants=variants)
+
+    def defocus_family(self) -> BlurHypothesis:
+        return min(
+            (self._score(disc_psf(radius)) for radius in DEFOCUS_RADII[::3]),
+            key=lambda item: item.score,
+        )
+
+    def softness_family(self) -> BlurHypothesis:
+        return min(
+            (self._score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)),
+            key=lambda item: item.score,
+        )
+
+
 def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
     """The best explanation of each kind for ``grey``'s blur, best first.
 
@@ -271,37 +328,9 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
     Only the best of each family (a direction, the discs, the Gaussians) is kept, so the
     decoder is handed different explanations rather than near-copies of one.
     """
-    probe = WienerDeconvolver(_centre(grey, PROBE_SIDE), pad=20)
-
-    def score(psf: Float, nsr: float = WIENER_NSR) -> BlurHypothesis:
-        return BlurHypothesis(mid_tone_share(probe.restore(psf, nsr)), psf, nsr)
-
-    def best(candidates: Iterable[BlurHypothesis]) -> BlurHypothesis:
-        return min(candidates, key=lambda item: item.score)
-
-    families: list[BlurHypothesis] = []
-    for angle in estimate_motion(grey).angles:
-        lines = {length: score(motion_psf(length, angle)) for length in PROBED_LENGTHS}
-        for step in (1.0, 0.5):  # refine around the best length so far
-            centre = min(lines, key=lambda length: lines[length].score)
-            for length in (centre - step, centre + step):
-                if length >= MIN_MOTION_PX - 1 and length not in lines:
-                    lines[length] = score(motion_psf(length, angle))
-        length = min(lines, key=lambda length: lines[length].score)
-        # Uneven speed, either way along the line: the spectrum cannot tell which, the
-        # probe can (the right weighting leaves clearly fewer mid-tones).
-        ramps = {0.0: lines[length]}
-        for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED):
-            ramps[ramp] = score(motion_psf(length, angle, ramp))
-        ramp = min(ramps, key=lambda r: ramps[r].score)
-        variants = (
-            *(motion_psf(length + d, angle, ramp) for d in (-0.5, 0.5)),
-            *(motion_psf(length, angle, other) for other in ramps if other != ramp),
-            *(motion_psf(length + d, angle, ramp) for d in (-1.0, 1.0)),
-        )
-        families.append(dataclasses.replace(ramps[ramp], variants=variants))
-    families.append(best(score(disc_psf(radius)) for radius in DEFOCUS_RADII[::3]))
-    families.append(best(score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)))
+    search = _HypothesisSearch(grey)
+    families = [search.motion_family(angle) for angle in search.directions]
+    families += [search.defocus_family(), search.softness_family()]
     families.sort(key=lambda item: item.score)
     return families
 
@@ -309,18 +338,33 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
 def deblurred_candidates(
     grey: Frame, *, enlarge: float = 2.0, count: int = RESTORATIONS_DECODED
 ) -> Iterator[Frame]:
-    """Restorations of a candidate region ``grey`` (at the frame's own resolution): the
-    best-scored hypothesis (:func:`blur_hypotheses`) and its variants, then the next
-    ``count - 1`` families' best, each enlarged by ``enlarge``. Lazy: the caller stops at
-    the first that decodes."""
-    hypotheses = blur_hypotheses(grey)[:count]
-    if not hypotheses:
+    """Restorations of a candidate region ``grey`` (at the frame's own resolution), each
+    enlarged by ``enlarge``; lazy: the caller stops at the first that decodes.
+
+    The search is staged so that the usual case pays for one stage only: first the
+    spectrum's strongest motion direction, the discs and the Gaussians are scored, and
+    the best of them (with its variants, for a line) is restored; only when none of
+    those reads are the spectrum's other directions scored, and the best ``count - 1``
+    families not yet restored follow."""
+    search = _HypothesisSearch(grey)
+    directions = search.directions
+    first = [search.defocus_family(), search.softness_family()]
+    first += [search.motion_family(angle) for angle in directions[:1]]
+    first.sort(key=lambda item: item.score)
+    if not first:
         return
     deconvolver = WienerDeconvolver(grey)
-    order = [(h.psf, h.nsr) for h in hypotheses[:1]]
-    order += [(variant, hypotheses[0].nsr) for variant in hypotheses[0].variants]
-    order += [(h.psf, h.nsr) for h in hypotheses[1:]]
-    for psf, nsr in order:
+
+    def restored(psf: Float, nsr: float) -> Frame:
         # Restored with half the noise ratio the probe used: sharper modules read better,
         # while the ranking needs the smoother, steadier version.
-        yield _enlarge(deconvolver.deconvolve(psf, nsr / 2), enlarge)
+        return _enlarge(deconvolver.deconvolve(psf, nsr / 2), enlarge)
+
+    best = first[0]
+    yield restored(best.psf, best.nsr)
+    for variant in best.variants:
+        yield restored(variant, best.nsr)
+    rest = first[1:] + [search.motion_family(angle) for angle in directions[1:]]
+    rest.sort(key=lambda item: item.score)
+    for hypothesis in rest[: count - 1]:
+        yield restored(hypothesis.psf, hypothesis.nsr)
