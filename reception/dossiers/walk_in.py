@@ -89,6 +89,10 @@ class WalkIn:
     delivery: ResultDelivery = ResultDelivery.COUNTER
     sets: int = 1
     saved: Dossier | None = None
+    #: The current address the clerk confirmed (what the forms print); None: the card's.
+    current_address: str | None = None
+    #: Only the VNeID verification service's yes sets it (the sync flag).
+    vneid_verified: bool = False
 
     # -- identity --------------------------------------------------------------------------
 
@@ -100,6 +104,8 @@ class WalkIn:
             for f in dataclasses.fields(identity)
             if f.name != "extras" and getattr(identity, f.name) not in (None, "")
         }
+        self.current_address = None  # the new reading's address, until the clerk confirms
+        self.vneid_verified = False
 
     def edit_field(self, name: str, value: str | date | Sex | None) -> None:
         """The clerk typed ``value`` into ``name``: only that field changes, marked typed."""
@@ -114,15 +120,33 @@ class WalkIn:
         self.identity = dataclasses.replace(base, **changes)
         self.sources[name] = IdentitySource.TYPED
 
+    def mark_shown_on_vneid(self) -> bool:
+        """The QR just read was shown on the VNeID app, not printed on a card: its fields
+        come from VNeID (same payload layout). False when no field came from a QR."""
+        changed = False
+        for name, source in self.sources.items():
+            if source is IdentitySource.QR:
+                self.sources[name] = IdentitySource.VNEID
+                changed = True
+        return changed
+
     def applicant(self) -> Applicant:
-        """The applicant as gathered; an empty identity when nothing was read or typed."""
+        """The applicant as gathered; an empty identity when nothing was read or typed.
+        A current address the clerk confirmed differently replaces the card's (typed)."""
+        identity = self.identity or CitizenIdentity(id_number="", full_name="")
+        sources = dict(self.sources)
+        address = (self.current_address or "").strip()
+        if address and address != (identity.place_of_residence or ""):
+            identity = dataclasses.replace(identity, place_of_residence=address)
+            sources["place_of_residence"] = IdentitySource.TYPED
         return Applicant(
-            identity=self.identity or CitizenIdentity(id_number="", full_name=""),
+            identity=identity,
             phone=self.phone,
             email=self.email,
             kind=self.kind,
             principal=self.principal if self.kind is not ApplicantKind.SELF else None,
-            sources=dict(self.sources),
+            sources=sources,
+            vneid_verified=self.vneid_verified,
         )
 
     # -- procedure and components ----------------------------------------------------------

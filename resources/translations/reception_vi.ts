@@ -103,6 +103,18 @@
         <source>chip (unverified)</source>
         <translation>chip (chưa xác thực)</translation>
     </message>
+    <message>
+        <source>as on the card; correct it if it changed</source>
+        <translation>như trên thẻ; sửa nếu đã thay đổi</translation>
+    </message>
+    <message>
+        <source>The current address, confirmed with the citizen: the forms print it</source>
+        <translation>Địa chỉ hiện tại, đã xác nhận với công dân: in trên các mẫu</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Địa chỉ hiện tại</translation>
+    </message>
 </context>
 <context>
     <name>CapturePanel</name>
@@ -259,6 +271,10 @@
     <message>
         <source>Pages go into: %1 · %2</source>
         <translation>Các trang đưa vào: %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is only shown: nothing to capture.</source>
+        <translation>%1 chỉ xuất trình: không cần số hoá.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +504,18 @@
     <message>
         <source>%1 p.</source>
         <translation>%1 tr.</translation>
+    </message>
+    <message>
+        <source>shown to be checked, handed back</source>
+        <translation>xuất trình để đối chiếu, trả lại</translation>
+    </message>
+    <message>
+        <source>shown, checked</source>
+        <translation>đã xuất trình, đã đối chiếu</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>chưa xuất trình</translation>
     </message>
 </context>
 <context>
@@ -743,6 +771,34 @@
     <message>
         <source>Making the PDFs: component %1 of %2, %3 %…</source>
         <translation>Đang tạo tệp PDF: thành phần %1/%2, %3 %…</translation>
+    </message>
+    <message>
+        <source>QR shown on VNeID</source>
+        <translation>Mã QR trên VNeID</translation>
+    </message>
+    <message>
+        <source>The QR just read was shown on the VNeID app: record VNeID as its source</source>
+        <translation>Mã QR vừa đọc được xuất trình trên ứng dụng VNeID: ghi nguồn là VNeID</translation>
+    </message>
+    <message>
+        <source>Read the QR on the VNeID app first.</source>
+        <translation>Hãy đọc mã QR trên ứng dụng VNeID trước.</translation>
+    </message>
+    <message>
+        <source>Source: VNeID (account not checked).</source>
+        <translation>Nguồn: VNeID (chưa kiểm tra tài khoản).</translation>
+    </message>
+    <message>
+        <source>Source: VNeID; checking the account…</source>
+        <translation>Nguồn: VNeID; đang kiểm tra tài khoản…</translation>
+    </message>
+    <message>
+        <source>VNeID account verified.</source>
+        <translation>Tài khoản VNeID đã được xác thực.</translation>
+    </message>
+    <message>
+        <source>VNeID account not verified (the service did not say yes).</source>
+        <translation>Tài khoản VNeID chưa được xác thực (dịch vụ không xác nhận).</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1361,34 @@
         <source>Sent to the printer.</source>
         <translation>Đã gửi đến máy in.</translation>
     </message>
+    <message>
+        <source>Receipt and appointment (Mẫu %1)</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Request to complete the dossier (Mẫu %1)</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Refusal (Mẫu %1)</source>
+        <translation>Phiếu từ chối tiếp nhận (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment (Mẫu %1)</source>
+        <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Notice of stopping (Mẫu %1)</source>
+        <translation>Thông báo dừng giải quyết (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Control sheet (Mẫu %1)</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Ledger (Mẫu %1)</source>
+        <translation>Sổ theo dõi hồ sơ (Mẫu %1)</translation>
+    </message>
 </context>
 <context>
     <name>RepresentationPanel</name>
@@ -1736,6 +1820,76 @@
     <message>
         <source>read from the chip, issuer not verified</source>
         <translation>đọc từ chip, chưa xác minh cơ quan cấp</translation>
+    </message>
+    <message>
+        <source>VNeID</source>
+        <translation>VNeID</translation>
+    </message>
+    <message>
+        <source>read from the QR shown on the VNeID app</source>
+        <translation>đọc từ mã QR trên ứng dụng VNeID</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Unlock signing</source>
+        <translation>Mở khóa ký số</translation>
+    </message>
+    <message>
+        <source>Enter the PIN of your signing token. It is asked once per session and never stored.</source>
+        <translation>Nhập mã PIN của thiết bị ký số (USB token). Mã PIN chỉ được hỏi một lần trong phiên làm việc và không được lưu lại.</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>Mã PIN của token</translation>
+    </message>
+</context>
+<context>
+    <name>SigningSession</name>
+    <message>
+        <source>Unlock signing…</source>
+        <translation>Mở khóa ký số…</translation>
+    </message>
+    <message>
+        <source>Type the PIN, or Cancel to save the copies unsigned.</source>
+        <translation>Hãy nhập mã PIN, hoặc bấm Hủy để lưu bản sao không ký số.</translation>
+    </message>
+    <message>
+        <source>Checking the PIN on the signing token…</source>
+        <translation>Đang kiểm tra mã PIN trên thiết bị ký số…</translation>
+    </message>
+    <message>
+        <source>Signing not unlocked: copies are marked but not signed.</source>
+        <translation>Chưa mở khóa ký số: bản sao có dấu chuyển đổi nhưng chưa được ký số.</translation>
+    </message>
+    <message>
+        <source>Signing unlocked: %1.</source>
+        <translation>Đã mở khóa ký số: %1.</translation>
+    </message>
+    <message>
+        <source>The token did not accept the PIN (%1). Type it again.</source>
+        <translation>Thiết bị ký số không chấp nhận mã PIN (%1). Hãy nhập lại.</translation>
+    </message>
+    <message>
+        <source>The signing token cannot be used: copies are marked but not signed.</source>
+        <translation>Không dùng được thiết bị ký số: bản sao có dấu chuyển đổi nhưng chưa được ký số.</translation>
+    </message>
+    <message>
+        <source>No signing token: copies unsigned</source>
+        <translation>Không có thiết bị ký số: bản sao không ký</translation>
+    </message>
+    <message>
+        <source>Signing: PIN not given yet</source>
+        <translation>Ký số: chưa nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>Signing as %1</source>
+        <translation>Ký số: %1</translation>
+    </message>
+    <message>
+        <source>Not signing: copies marked but unsigned</source>
+        <translation>Không ký số: bản sao có dấu chuyển đổi, chưa ký</translation>
     </message>
 </context>
 </TS>

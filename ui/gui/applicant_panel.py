@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from reception.dossiers.applicant import Applicant, ApplicantProblem, check_applicant
 from reception.identity.citizen import CitizenIdentity, IdentitySource, Sex
+from reception.identity.validity import identity_warnings
 from reception.identity.written_dates import parse_written_date
 from reception.intake.qr_payload import QrParseResult
 from reception.warning import DomainWarning
+from reception.workstation.timezone import now_in_vietnam
 from ui.gui.representation_panel import RepresentationPanel
 from ui.gui.walk_in_model import WalkInModel
 from ui.messages import message_for, warning_text
@@ -41,6 +45,10 @@ class ApplicantPanel(QGroupBox):
         # only show them, so fields without a box (or verified by the chip) are never lost.
         self.model = model or WalkInModel(self)
         self.model.reset.connect(self.clear)
+        # Warnings (an expired card, an abolished district ...) follow the identity.
+        self.model.identity_changed.connect(self._show_warnings)
+        #: Today, for the card's expiry (a clock tests can set).
+        self.today: Callable[[], date] = lambda: now_in_vietnam().date()
         self._edits: dict[str, QLineEdit] = {}
         self._source_labels: dict[str, SourceBadge] = {}
         labels = {
@@ -72,6 +80,16 @@ class ApplicantPanel(QGroupBox):
         self.sex.addItem(self.tr("Female"), Sex.FEMALE)
         self.sex.currentIndexChanged.connect(lambda _i: self._on_field_edited("sex"))
         form.insertRow(3, self.tr("Sex"), self.sex)
+        # The address the clerk confirms with the citizen: what the forms print. Filled
+        # with the card's; a card issued before the 2025 reform may name a district gone.
+        self.current_address = QLineEdit()
+        self.current_address.setObjectName("current_address")
+        self.current_address.setPlaceholderText(self.tr("as on the card; correct it if it changed"))
+        self.current_address.setToolTip(
+            self.tr("The current address, confirmed with the citizen: the forms print it")
+        )
+        self.current_address.textEdited.connect(self._on_address_edited)
+        form.insertRow(5, self.tr("Current address"), self.current_address)
         self._build_contact_rows(form)
 
         self.warnings = QLabel()
@@ -98,8 +116,13 @@ class ApplicantPanel(QGroupBox):
         self.phone.setPlaceholderText(self.tr("e.g. 0912345678"))
         self.email = QLineEdit()
         self.email.setObjectName("email")
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Email"), self.email)
+        # Phone and e-mail share a row: the panel fits a 720 px high screen.
+        contacts = QHBoxLayout()
+        contacts.setContentsMargins(0, 0, 0, 0)
+        contacts.addWidget(self.phone, 2)
+        contacts.addWidget(QLabel(self.tr("Email")))
+        contacts.addWidget(self.email, 3)
+        form.addRow(self.tr("Phone"), contacts)
         for contact in (self.phone, self.email):
             contact.textEdited.connect(lambda _text: self._validate())
         self.representation = RepresentationPanel()
@@ -151,8 +174,10 @@ class ApplicantPanel(QGroupBox):
             self.sex.blockSignals(True)
             self.sex.setCurrentIndex(self.sex.findData(identity.sex))
             self.sex.blockSignals(False)
+        self.current_address.setText(identity.place_of_residence or "")
+        self.current_address.setCursorPosition(0)
         self.raw_payload.setPlainText(raw)
-        self.warnings.setText("\n".join(dict.fromkeys(warning_text(w) for w in warnings)))
+        self._show_warnings()
         self._validate()
 
     def clear(self, *, keep_representation: bool = False) -> None:
@@ -167,6 +192,7 @@ class ApplicantPanel(QGroupBox):
         self.sex.blockSignals(False)
         self.phone.clear()
         self.email.clear()
+        self.current_address.clear()
         self.warnings.clear()
         self.raw_payload.clear()
         if not keep_representation:
@@ -224,8 +250,31 @@ class ApplicantPanel(QGroupBox):
         self.problems_label.setText("\n".join(self._problem_text(p) for p in problems.values()))
         self.changed.emit()
 
+    def warning_texts(self) -> list[str]:
+        """The warnings shown: the reading's own, then the identity checks (never blocking)."""
+        walk_in = self.model.walk_in
+        if walk_in.identity is None:
+            return []
+        found = list(walk_in.warnings)
+        found += identity_warnings(walk_in.applicant().identity, self.today())
+        return list(dict.fromkeys(warning_text(w) for w in found))
+
+    def _show_warnings(self) -> None:
+        self.warnings.setText("\n".join(self.warning_texts()))
+
+    def _on_address_edited(self, text: str) -> None:
+        self.model.confirm_address(text)
+        self._validate()
+
     def _problem_text(self, problem: ApplicantProblem) -> str:
         return message_for(problem.value)
+
+    def show_sources(self) -> None:
+        """Badges again from the model (after the sources changed, e.g. to VNeID)."""
+        for name, label in self._source_labels.items():
+            label.show_source(
+                self.model.walk_in.sources.get(name) if self.field_text(name) else None
+            )
 
     def _show_source(self, name: str, source: IdentitySource) -> None:
         label = self._source_labels.get(name)
@@ -240,6 +289,8 @@ class ApplicantPanel(QGroupBox):
             dated = name in ("date_of_birth", "issue_date")
             self.model.edit_field(name, parse_written_date(text) if dated else text)
             self._show_source(name, IdentitySource.TYPED)
+            if name == "place_of_residence" and self.model.walk_in.current_address is None:
+                self.current_address.setText(text)  # not confirmed otherwise: follows
         self._validate()
 
 
@@ -267,6 +318,11 @@ class SourceBadge(QLabel):
         short, long, colour = {
             IdentitySource.QR: (self.tr("QR"), self.tr("read from the ID card QR"), "#1565c0"),
             IdentitySource.TYPED: (self.tr("typed"), self.tr("typed by the clerk"), "#607d8b"),
+            IdentitySource.VNEID: (
+                self.tr("VNeID"),
+                self.tr("read from the QR shown on the VNeID app"),
+                "#c62828",
+            ),
             IdentitySource.CHIP: (
                 self.tr("chip ✓"),
                 self.tr("read from the chip, issuer verified"),

@@ -203,6 +203,11 @@ class CapturePanel(QGroupBox):
         current = self.model.current_component()
         if self._busy or not isinstance(name, str) or current is None:
             return
+        if current.shown_only:  # checked and handed back: never captured or submitted
+            self.problem_shown.emit(
+                self.tr("%1 is only shown: nothing to capture.").replace("%1", current.name)
+            )
+            return
         self._target = current.code
         self._set_busy(True, self.tr("Capturing…"))
         mode = ComponentMode(self.mode.currentData())

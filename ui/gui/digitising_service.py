@@ -7,6 +7,7 @@ database connection; widgets talk to it only through the typed signals below.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
@@ -91,10 +92,17 @@ class DigitisingService(QObject):
     signing_unlocked = Signal(str)
 
     def __init__(
-        self, config: Config, data_dir: Path, *, processing_log: ProcessingLog | None = None
+        self,
+        config: Config,
+        data_dir: Path,
+        *,
+        processing_log: ProcessingLog | None = None,
+        operator: Callable[[], str] | None = None,
     ) -> None:
         super().__init__()
         self._config = config
+        # Who asks for offers and reuses kept copies: the signed-in clerk (thread-safe).
+        self._operator = operator or (lambda: config.workstation.name)
         # Digitising, offers and reuse of kept components, with the clerk (issue 14).
         self._processing_log = processing_log
         self._data_dir = data_dir
@@ -208,7 +216,7 @@ class DigitisingService(QObject):
     def find_offers(self, id_number: str) -> None:
         """The returning citizen's kept components, with previews."""
         try:
-            found = self._reuse_store().offers(id_number, actor=self._config.workstation.name)
+            found = self._reuse_store().offers(id_number, actor=self._operator())
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))
             return
@@ -227,7 +235,7 @@ class DigitisingService(QObject):
         """Record that a dossier reuses a kept component."""
         try:
             attachment = self._reuse_store().attach_reused(
-                dossier_code, component_code, digitised_id, actor=self._config.workstation.name
+                dossier_code, component_code, digitised_id, actor=self._operator()
             )
         except ReceptionError as exc:
             self.failed.emit(exc.code, str(exc))

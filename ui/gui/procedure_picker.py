@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reception.dossiers.store import ComponentStatus, ResultDelivery
 from reception.procedures.catalogue import Catalogue, Procedure
+from reception.procedures.procedure import Presentation
 from ui.gui.walk_in_model import WalkInModel
 
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -170,7 +171,10 @@ class ComponentList(QGroupBox):
             text += f", {component.copies} " + self.tr("copies")
             if not component.required:
                 text += " " + self.tr("(if any)")
-            self._add_row(component.code, text)
+            shown_only = component.presentation is Presentation.SHOW_ONLY
+            if shown_only:
+                text += " — " + self.tr("shown to be checked, handed back")
+            self._add_row(component.code, text, shown_only=shown_only)
         self._show_components()
         self.changed.emit()
 
@@ -205,7 +209,7 @@ class ComponentList(QGroupBox):
             self.items.blockSignals(False)
         self.changed.emit()
 
-    def _add_row(self, code: str, text: str) -> None:
+    def _add_row(self, code: str, text: str, *, shown_only: bool = False) -> None:
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(4, 2, 4, 2)
@@ -217,12 +221,22 @@ class ComponentList(QGroupBox):
         status = QComboBox()
         status.setObjectName(f"component_status_{code}")
         status.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes through the list itself
-        for value, words in (
-            (ComponentStatus.PAPER, self.tr("paper")),
-            (ComponentStatus.DIGITISED, self.tr("digitised")),
-            (ComponentStatus.REUSED, self.tr("reused")),
-            (ComponentStatus.NOT_RECEIVED, self.tr("not received")),
-        ):
+        # A paper only shown is checked and handed back: nothing is submitted, captured or
+        # reused for it ("shown" is kept as a received status, never listed as submitted).
+        choices = (
+            (
+                (ComponentStatus.PAPER, self.tr("shown, checked")),
+                (ComponentStatus.NOT_RECEIVED, self.tr("not shown")),
+            )
+            if shown_only
+            else (
+                (ComponentStatus.PAPER, self.tr("paper")),
+                (ComponentStatus.DIGITISED, self.tr("digitised")),
+                (ComponentStatus.REUSED, self.tr("reused")),
+                (ComponentStatus.NOT_RECEIVED, self.tr("not received")),
+            )
+        )
+        for value, words in choices:
             status.addItem(words, value.value)
         status.currentIndexChanged.connect(
             lambda _i, c=code, box=status: self.model.set_status(

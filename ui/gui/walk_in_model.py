@@ -60,6 +60,27 @@ class WalkInModel(QObject):
         self.walk_in.edit_field(name, value)
         self.identity_changed.emit()
 
+    def mark_shown_on_vneid(self) -> bool:
+        """The QR read was shown on the VNeID app; False when nothing came from a QR."""
+        if not self.walk_in.mark_shown_on_vneid():
+            return False
+        self.walk_in.vneid_verified = False  # until the service answers for this person
+        self.identity_changed.emit()
+        return True
+
+    def set_vneid_verified(self, id_number: str, verified: bool) -> None:
+        """The verification service answered for ``id_number`` (ignored if the person in
+        reception changed meanwhile)."""
+        identity = self.walk_in.identity
+        if identity is not None and identity.id_number == id_number:
+            self.walk_in.vneid_verified = verified
+            self.identity_changed.emit()
+
+    def confirm_address(self, address: str) -> None:
+        """The current address as the clerk confirmed it (what the forms print)."""
+        self.walk_in.current_address = address.strip() or None
+        self.identity_changed.emit()
+
     # -- procedure and components ----------------------------------------------------------
 
     def choose_procedure(self, procedure: Procedure | None) -> None:

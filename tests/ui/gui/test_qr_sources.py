@@ -187,7 +187,9 @@ def test_a_serial_gun_fills_the_panel(
             gun.send(PAYLOAD)
         assert read.args is not None and read.args[0].raw == PAYLOAD
         assert field(app, "full_name") == PERSON.full_name
-        assert app.window.applicant.warnings.text().strip() == ""
+        # The payload parsed cleanly (the identity checks may still warn: the bundled
+        # person's card names a district abolished in 2025).
+        assert read.args[0].warnings == ()
     finally:
         _stop(app)
         gun.close()
