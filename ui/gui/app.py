@@ -28,7 +28,6 @@ from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
 from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
-from ui.gui.signing_pin import SigningSession
 from ui.gui.upload_controls import start_uploading
 from ui.gui.upload_worker import UploadWorker
 from ui.gui.workers import DeviceMonitor, DossierService
@@ -212,12 +211,6 @@ def _start_digitising(
     service.failed.connect(window.on_component_pdf_failed)
     service.progressed.connect(window.on_component_pdf_progressed)
     window.connect_pdf_service()
-    # The token's PIN, asked once per session before the first save that signs.
-    signing = SigningSession(service.needs_pin, window)
-    signing.connect_service(service)
-    window.signing = signing
-    window.settings_menu.addAction(signing.unlock_action)
-    window.statusBar().addPermanentWidget(signing.indicator)
     window.capture.use_simulated_scanner(
         allowed=config.devices.simulate is not SimulateMode.NEVER,
         preferred=DeviceKind.SCANNER in window.devices.simulated,

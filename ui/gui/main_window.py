@@ -53,7 +53,6 @@ from ui.gui.qr_intake import QrIntake, QrSource
 from ui.gui.receipts import ReceiptPrinter
 from ui.gui.scanner_gun_worker import ScannerGunWorker
 from ui.gui.scanner_wedge import KeyboardWedgeFilter
-from ui.gui.signing_pin import SigningSession
 from ui.gui.status_bar import StatusBar
 from ui.gui.walk_in_model import WalkInModel
 from ui.gui.workers import QrScanWorker, SaveRequest
@@ -94,8 +93,6 @@ class MainWindow(QMainWindow):
         self._saving = False
         self._pdf_service_connected = False
         self._pending_save: SaveRequest | None = None
-        #: The signing token's PIN, once per session (ui.gui.signing_pin); None: never asked.
-        self.signing: SigningSession | None = None
         self._pdfs_made: dict[str, tuple[str, str]] = {}
         #: The one dossier in reception; every panel shows it.
         self.model = WalkInModel(self)
@@ -557,16 +554,9 @@ class MainWindow(QMainWindow):
         if request.captures and self._pdf_service_connected:
             # The code first (it names and stamps the PDFs), then the PDFs on the
             # digitising thread (mark, signature, OCR), then the save with their files.
-            # The token's PIN is asked before the first save that would sign.
-            def make_pdfs() -> None:
-                self._pending_save = request
-                self._pdfs_made = {}
-                self.code_reservation_requested.emit(request.token)
-
-            if self.signing is not None:
-                self.signing.ensure_unlocked(make_pdfs)
-            else:
-                make_pdfs()
+            self._pending_save = request
+            self._pdfs_made = {}
+            self.code_reservation_requested.emit(request.token)
         else:
             self.save_requested.emit(request)
 
