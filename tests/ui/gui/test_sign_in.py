@@ -92,7 +92,7 @@ def test_a_wrong_password_keeps_it_locked_a_right_one_opens_it(
 ) -> None:
     sign_in_as(qtbot, sign_in, "lan", "1111")
     # The clerk thread answers: the button comes back with the reason.
-    qtbot.waitUntil(lambda: sign_in.lock.panel.button.isEnabled())
+    qtbot.waitUntil(sign_in.lock.panel.button.isEnabled)
     assert sign_in.lock.locked and sign_in.lock.panel.message.text()
     sign_in_as(qtbot, sign_in, "lan", "2468")
     qtbot.waitUntil(lambda: not sign_in.lock.locked)
