@@ -28,6 +28,7 @@ from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
 from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
+from ui.gui.signing_pin import SigningSession
 from ui.gui.upload_controls import start_uploading
 from ui.gui.upload_worker import UploadWorker
 from ui.gui.workers import DeviceMonitor, DossierService
@@ -88,11 +89,6 @@ def start_app(
     catalogue = load_active_catalogue(data_dir)
     calendar = load_working_calendar(data_dir)
     window = MainWindow(config, devices, catalogue, calendar=calendar, settings=settings)
-    # No national VNeID service is configured at a counter yet: the simulated one answers
-    # (the flag is sent only on its yes), as for `reception dossier new --verify-vneid`.
-    from ui.simulation.vneid_service import default_verifier
-
-    window.vneid_verifier = default_verifier()
     window.receipts.configure_forms(
         config.forms.wording_dir or data_dir / "forms", _deciding_agency(catalogue)
     )
@@ -101,8 +97,6 @@ def start_app(
     db_thread.setObjectName("database")
     # The clerk signed in at the window is the operator of what it saves and logs.
     session = ClerkSession(config.workstation.name)
-    # The signed-in clerk is the operator of what the window digitises, saves and prints.
-    window.operator = lambda: session.operator
     service_log = ProcessingLog(
         workstation=config.workstation.name, operator=lambda: session.operator
     )
@@ -200,9 +194,7 @@ def _start_digitising(
     """The worker thread behind the window's capture panel."""
     thread = QThread(app)
     thread.setObjectName("digitising")
-    service = DigitisingService(
-        config, data_dir, processing_log=processing_log, operator=window.operator
-    )
+    service = DigitisingService(config, data_dir, processing_log=processing_log)
     service.moveToThread(thread)
     connect_service(window.capture, service)
     # The PDFs of a save: made here, marked and signed, named by the reserved code.
@@ -211,6 +203,11 @@ def _start_digitising(
     service.failed.connect(window.on_component_pdf_failed)
     service.progressed.connect(window.on_component_pdf_progressed)
     window.connect_pdf_service()
+    # The token's PIN, asked once per session before the first save that signs.
+    signing = SigningSession(service.needs_pin, window)
+    signing.connect_service(service)
+    window.signing = signing
+    window.settings_menu.addAction(signing.unlock_action)
     window.capture.use_simulated_scanner(
         allowed=config.devices.simulate is not SimulateMode.NEVER,
         preferred=DeviceKind.SCANNER in window.devices.simulated,
