@@ -103,6 +103,18 @@
         <source>chip (unverified)</source>
         <translation>chip (chưa xác thực)</translation>
     </message>
+    <message>
+        <source>as on the card; correct it if it changed</source>
+        <translation>như trên thẻ; sửa nếu đã thay đổi</translation>
+    </message>
+    <message>
+        <source>The current address, confirmed with the citizen: the forms print it</source>
+        <translation>Địa chỉ hiện tại, đã xác nhận với công dân: in trên các mẫu</translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation>Địa chỉ hiện tại</translation>
+    </message>
 </context>
 <context>
     <name>CapturePanel</name>
@@ -259,6 +271,10 @@
     <message>
         <source>Pages go into: %1 · %2</source>
         <translation>Các trang đưa vào: %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 is only shown: nothing to capture.</source>
+        <translation>%1 chỉ xuất trình: không cần số hoá.</translation>
     </message>
 </context>
 <context>
@@ -488,6 +504,18 @@
     <message>
         <source>%1 p.</source>
         <translation>%1 tr.</translation>
+    </message>
+    <message>
+        <source>shown to be checked, handed back</source>
+        <translation>xuất trình để đối chiếu, trả lại</translation>
+    </message>
+    <message>
+        <source>shown, checked</source>
+        <translation>đã xuất trình, đã đối chiếu</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>chưa xuất trình</translation>
     </message>
 </context>
 <context>
@@ -743,6 +771,34 @@
     <message>
         <source>Making the PDFs: component %1 of %2, %3 %…</source>
         <translation>Đang tạo tệp PDF: thành phần %1/%2, %3 %…</translation>
+    </message>
+    <message>
+        <source>QR shown on VNeID</source>
+        <translation>Mã QR trên VNeID</translation>
+    </message>
+    <message>
+        <source>The QR just read was shown on the VNeID app: record VNeID as its source</source>
+        <translation>Mã QR vừa đọc được xuất trình trên ứng dụng VNeID: ghi nguồn là VNeID</translation>
+    </message>
+    <message>
+        <source>Read the QR on the VNeID app first.</source>
+        <translation>Hãy đọc mã QR trên ứng dụng VNeID trước.</translation>
+    </message>
+    <message>
+        <source>Source: VNeID (account not checked).</source>
+        <translation>Nguồn: VNeID (chưa kiểm tra tài khoản).</translation>
+    </message>
+    <message>
+        <source>Source: VNeID; checking the account…</source>
+        <translation>Nguồn: VNeID; đang kiểm tra tài khoản…</translation>
+    </message>
+    <message>
+        <source>VNeID account verified.</source>
+        <translation>Tài khoản VNeID đã được xác thực.</translation>
+    </message>
+    <message>
+        <source>VNeID account not verified (the service did not say yes).</source>
+        <translation>Tài khoản VNeID chưa được xác thực (dịch vụ không xác nhận).</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1361,34 @@
         <source>Sent to the printer.</source>
         <translation>Đã gửi đến máy in.</translation>
     </message>
+    <message>
+        <source>Receipt and appointment (Mẫu %1)</source>
+        <translation>Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Request to complete the dossier (Mẫu %1)</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Refusal (Mẫu %1)</source>
+        <translation>Phiếu từ chối tiếp nhận (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Apology and new appointment (Mẫu %1)</source>
+        <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Notice of stopping (Mẫu %1)</source>
+        <translation>Thông báo dừng giải quyết (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Control sheet (Mẫu %1)</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu %1)</translation>
+    </message>
+    <message>
+        <source>Ledger (Mẫu %1)</source>
+        <translation>Sổ theo dõi hồ sơ (Mẫu %1)</translation>
+    </message>
 </context>
 <context>
     <name>RepresentationPanel</name>
@@ -1736,6 +1820,14 @@
     <message>
         <source>read from the chip, issuer not verified</source>
         <translation>đọc từ chip, chưa xác minh cơ quan cấp</translation>
+    </message>
+    <message>
+        <source>VNeID</source>
+        <translation>VNeID</translation>
+    </message>
+    <message>
+        <source>read from the QR shown on the VNeID app</source>
+        <translation>đọc từ mã QR trên ứng dụng VNeID</translation>
     </message>
 </context>
 <context>

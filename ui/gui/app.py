@@ -89,6 +89,11 @@ def start_app(
     catalogue = load_active_catalogue(data_dir)
     calendar = load_working_calendar(data_dir)
     window = MainWindow(config, devices, catalogue, calendar=calendar, settings=settings)
+    # No national VNeID service is configured at a counter yet: the simulated one answers
+    # (the flag is sent only on its yes), as for `reception dossier new --verify-vneid`.
+    from ui.simulation.vneid_service import default_verifier
+
+    window.vneid_verifier = default_verifier()
     window.receipts.configure_forms(
         config.forms.wording_dir or data_dir / "forms", _deciding_agency(catalogue)
     )
@@ -97,6 +102,8 @@ def start_app(
     db_thread.setObjectName("database")
     # The clerk signed in at the window is the operator of what it saves and logs.
     session = ClerkSession(config.workstation.name)
+    # The signed-in clerk is the operator of what the window digitises, saves and prints.
+    window.operator = lambda: session.operator
     service_log = ProcessingLog(
         workstation=config.workstation.name, operator=lambda: session.operator
     )
@@ -194,7 +201,9 @@ def _start_digitising(
     """The worker thread behind the window's capture panel."""
     thread = QThread(app)
     thread.setObjectName("digitising")
-    service = DigitisingService(config, data_dir, processing_log=processing_log)
+    service = DigitisingService(
+        config, data_dir, processing_log=processing_log, operator=window.operator
+    )
     service.moveToThread(thread)
     connect_service(window.capture, service)
     # The PDFs of a save: made here, marked and signed, named by the reserved code.

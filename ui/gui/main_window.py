@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QThread, Signal, Slot
@@ -31,6 +32,7 @@ from hardware.imaging.image_files import load_pages
 from reception.digitising.model import ComponentInfo
 from reception.digitising.reuse_store import StoredComponent
 from reception.dossiers.store import ComponentStatus, Dossier
+from reception.identity.vneid import VneidAccountVerifier, VneidAnswer, verified_flag
 from reception.intake.qr_payload import QrParseResult
 from reception.intake.qr_reading import FrameScan, scan_pages
 from reception.procedures.catalogue import Catalogue, Procedure
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
     dossier_saved = Signal(object)  # Dossier, after the window has shown it
     service_failure_shown = Signal(str)  # the error code shown to the clerk
     open_check_requested = Signal(str, str)  # ID number, procedure code: to the service
+    vneid_checked = Signal(bool)  # the VNeID service's answer was recorded (True: yes)
 
     def __init__(
         self,
@@ -171,6 +174,19 @@ class MainWindow(QMainWindow):
             self.tr("Open the selected dossier"), "open_dossier", QKeySequence("Ctrl+Return")
         )
         self.open_dossier_action.triggered.connect(self._open_selected_dossier)
+        # The QR just read was on the citizen's phone (the VNeID app), not on the card.
+        self.vneid_action = self._action(
+            self.tr("QR shown on VNeID"), "shown_on_vneid", QKeySequence("F7")
+        )
+        self.vneid_action.setToolTip(
+            self.tr("The QR just read was shown on the VNeID app: record VNeID as its source")
+        )
+        self.vneid_action.triggered.connect(self.mark_shown_on_vneid)
+        #: The operator of digitised copies and saved dossiers: the signed-in clerk (set by
+        #: the app; the workstation's name while no clerk account exists).
+        self.operator: Callable[[], str] = lambda: self.config.workstation.name
+        #: Asked whether the person holds a verified VNeID account (None: not asked).
+        self.vneid_verifier: VneidAccountVerifier | None = None
 
     def _action(self, text: str, name: str, shortcut: QKeySequence) -> QAction:
         action = QAction(text, self)
@@ -220,7 +236,7 @@ class MainWindow(QMainWindow):
         dossier.addSeparator()
         dossier.addAction(self.quit_action)
         applicant = bar.addMenu(self.tr("&Applicant"))
-        for action in (self.scan_action, self.qr_file_action):
+        for action in (self.scan_action, self.qr_file_action, self.vneid_action):
             applicant.addAction(action)
         self.applicant_menu = applicant
         components = bar.addMenu(self.tr("&Components"))
@@ -286,6 +302,41 @@ class MainWindow(QMainWindow):
     # -- QR scanning -------------------------------------------------------------------
 
     @Slot()
+    def mark_shown_on_vneid(self) -> None:
+        """Record the QR just read as shown on the VNeID app, and ask the verification
+        service (off the GUI thread) whether the account is verified: only its yes sets
+        the sync flag."""
+        if not self.model.mark_shown_on_vneid():
+            self.statusBar().showMessage(self.tr("Read the QR on the VNeID app first."), 10000)
+            return
+        self.applicant.show_sources()
+        identity = self.model.walk_in.identity
+        verifier = self.vneid_verifier
+        if verifier is None or identity is None or not identity.id_number:
+            self.statusBar().showMessage(self.tr("Source: VNeID (account not checked)."), 10000)
+            return
+        id_number, name = identity.id_number, identity.full_name
+        self.statusBar().showMessage(self.tr("Source: VNeID; checking the account…"))
+
+        def answered(answer: object) -> None:
+            verified = verified_flag(answer if isinstance(answer, VneidAnswer) else None)
+            self.model.set_vneid_verified(id_number, verified)
+            self.statusBar().showMessage(
+                self.tr("VNeID account verified.")
+                if verified
+                else self.tr("VNeID account not verified (the service did not say yes)."),
+                15000,
+            )
+            self.vneid_checked.emit(verified)
+
+        def failed(_code: str, _detail: str) -> None:
+            self.statusBar().showMessage(
+                self.tr("VNeID account not verified (the service did not say yes)."), 15000
+            )
+            self.vneid_checked.emit(False)
+
+        run_blocking(lambda: verifier.verify(id_number, name), on_done=answered, on_failed=failed)
+
     def start_qr_scan(self) -> None:
         """Open the camera on a worker thread and decode until an ID card QR is found."""
         if self._devices.camera is None or self._scan_thread is not None:
@@ -490,7 +541,7 @@ class MainWindow(QMainWindow):
             token=self.model.token,
             draft=walk_in.draft(),
             captures=walk_in.captures(),
-            operator=self.config.workstation.name,
+            operator=self.operator(),
             options=self.capture.options(),
             reused=tuple(
                 (c.code, c.reused.digitised_id) for c in walk_in.components if c.reused is not None
