@@ -10,8 +10,9 @@ from reception.workstation.config import Config
 
 
 def configure_storage(config: Config) -> None:
-    """Apply ``[storage]``'s backup folder, interval and count, and its encryption (``encrypt``,
-    ``key_store``), to every database opened from now on (:func:`reception.storage.database.open_database`)."""
+    """Apply ``[storage]``'s backup folder, interval and count, and its encryption
+    (``encrypt``, ``key_store``), to every database opened from now on
+    (:func:`reception.storage.database.open_database`)."""
     storage = config.storage
     backups.configure(
         backups.BackupPolicy(

@@ -31,7 +31,9 @@ PLAIN_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 
 
-def connect(database: str | os.PathLike[str], key: bytes | None, **kwargs: Any) -> sqlite3.Connection:
+def connect(
+    database: str | os.PathLike[str], key: bytes | None, **kwargs: Any
+) -> sqlite3.Connection:
     """A connection to ``database`` (a path, or a ``file:`` URI with ``uri=True``), keyed
     with ``key`` (None: a plain file). ``kwargs`` are ``sqlite3.connect``'s."""
     conn = cast(sqlite3.Connection, _dbapi.connect(database, **kwargs))
@@ -48,7 +50,7 @@ def apply_key(conn: sqlite3.Connection, key: bytes | None) -> None:
     line on stderr for every page a wrong key fails to decrypt."""
     conn.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
-        conn.execute(f"PRAGMA key = \"{key_literal(key)}\"")
+        conn.execute(f'PRAGMA key = "{key_literal(key)}"')
 
 
 def key_literal(key: bytes) -> str:
@@ -73,7 +75,9 @@ def export_encrypted(plain: Path, target: Path, key: bytes) -> None:
     source = connect(plain, None, isolation_level=None)
     try:
         version = int(source.execute("PRAGMA user_version").fetchone()[0])
-        source.execute("ATTACH DATABASE ? AS encrypted KEY \"" + key_literal(key) + '"', (str(target),))
+        source.execute(
+            'ATTACH DATABASE ? AS encrypted KEY "' + key_literal(key) + '"', (str(target),)
+        )
         source.execute("SELECT sqlcipher_export('encrypted')")
         source.execute(f"PRAGMA encrypted.user_version = {version}")
         source.execute("DETACH DATABASE encrypted")

@@ -47,32 +47,7 @@ def open_database(
     created or written, a full disk, a locked or corrupt file. The connection is a
     :class:`GuardedConnection`: every later ``sqlite3`` error on it is a ``StorageError`` too.
     """
-    try:
-        make_private_folder(path.parent)
-    except OSError as exc:
-        raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
-    encryption.resume_or_encrypt(path)
-    _refuse_to_start_afresh(path)
-    try:
-        existed = path.exists() and path.stat().st_size > 0
-        key = _key_for(path, existed)
-        if not path.exists():
-            # Created by us, readable by this user only, whatever the umask; SQLite gives
-            # its -wal and -shm files the same permissions.
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-        # Autocommit mode: transactions are always explicit (see ``transaction``).
-        conn = cipher_binding.connect(
-            path,
-            key,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            isolation_level=None,
-            check_same_thread=False,
-            factory=GuardedConnection,
-        )
-    except OSError as exc:
-        raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
-    except DATABASE_ERRORS as exc:
-        raise storage_error(exc, path) from exc
+    existed, key, conn = _connect(path)
     try:
         if key is not None:
             _refuse_a_wrong_key(conn, path)
@@ -109,6 +84,38 @@ def open_database(
         conn.close()
         raise
     return db
+
+
+def _connect(path: Path) -> tuple[bool, bytes | None, sqlite3.Connection]:
+    """Whether ``path`` held a database, its key, and a keyed connection to it (created
+    private when missing; a plain one encrypted first, as the policy says)."""
+    try:
+        make_private_folder(path.parent)
+    except OSError as exc:
+        raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
+    encryption.resume_or_encrypt(path)
+    _refuse_to_start_afresh(path)
+    try:
+        existed = path.exists() and path.stat().st_size > 0
+        key = _key_for(path, existed)
+        if not path.exists():
+            # Created by us, readable by this user only, whatever the umask; SQLite gives
+            # its -wal and -shm files the same permissions.
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        # Autocommit mode: transactions are always explicit (see ``transaction``).
+        conn = cipher_binding.connect(
+            path,
+            key,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=GuardedConnection,
+        )
+    except OSError as exc:
+        raise StorageError(f"cannot create the data folder {path.parent}: {exc}") from exc
+    except DATABASE_ERRORS as exc:
+        raise storage_error(exc, path) from exc
+    return existed, key, conn
 
 
 def open_connection(path: Path, read_only: bool = False) -> sqlite3.Connection:

@@ -142,7 +142,7 @@ def _create_key_file(path: Path) -> StorageKey:
         raise StorageKeyError(f"{path}: cannot write the key file ({exc.strerror})") from exc
     finally:
         temporary.unlink(missing_ok=True)
-    log.warning("new storage key written to a key file (no OS key store)")
+    log.info("new storage key written to a key file (no OS key store)")
     return _read_key_file(path)
 
 

@@ -1,5 +1,5 @@
 """``self-test`` lines about personal data: the processing log's chain, clerk accounts,
-and encryption at rest (not provided yet: said plainly, as a warning)."""
+and encryption at rest (the database's, and where its key is kept)."""
 
 from __future__ import annotations
 
@@ -51,12 +51,47 @@ def check_clerk_accounts(context: CliContext) -> CheckResult:
     return CheckResult("clerk accounts", True, f"{len(active)} active, {admins} administrator(s)")
 
 
-def check_encryption_at_rest() -> CheckResult:
-    """Not implemented yet: the database and documents are plain files of the app's user."""
+def check_encryption_at_rest(context: CliContext) -> CheckResult:
+    """Whether the database is encrypted and which key store holds its key. A key file
+    (no OS key store) is a warning: a copy of the whole data folder carries the key."""
+    from reception.errors import ReceptionError
+    from reception.storage import cipher_binding
+    from reception.storage.key_store import load_key
+    from ui.storage_policy import configure_storage
+
+    configure_storage(context.config)
+    path = context.database_path
+    if path.exists() and cipher_binding.is_plain_file(path):
+        return CheckResult(
+            "encryption at rest",
+            False,
+            "the database is not encrypted ([storage] encrypt = false); "
+            "the documents folder is not encrypted",
+            "set [storage] encrypt = true (the database is encrypted in place at the next start)",
+            optional=True,
+        )
+    try:
+        key = load_key(context.data_dir, context.config.storage.key_store, create=False)
+    except ReceptionError as exc:
+        return CheckResult("encryption at rest", False, str(exc), "see README: encryption at rest")
+    if key is None:
+        return CheckResult("encryption at rest", False, "no key yet", optional=True)
+    advice = "encrypt the disk (BitLocker, LUKS) on a shared counter PC"
+    if not key.in_os_store:
+        return CheckResult(
+            "encryption at rest",
+            False,
+            f"database encrypted (SQLCipher), key in {key.where}: no OS key store, so a copy "
+            "of the whole data folder carries the key; the documents folder is not encrypted",
+            "run where the OS key store is available (Secret Service, Credential Manager); "
+            + advice,
+            optional=True,
+        )
     return CheckResult(
         "encryption at rest",
         False,
-        "the stored dossiers and documents are not encrypted (files private to this user only)",
-        "encrypt the disk (BitLocker, LUKS) on a shared counter PC",
+        f"database encrypted (SQLCipher), key in {key.where}; "
+        "the documents folder is not encrypted",
+        advice,
         optional=True,
     )

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
         # Personal data (issue 14); imported here: that module imports this one.
         lambda: _privacy_checks().check_processing_log(context),
         lambda: _privacy_checks().check_clerk_accounts(context),
-        lambda: _privacy_checks().check_encryption_at_rest(),
+        lambda: _privacy_checks().check_encryption_at_rest(context),
         check_tesseract,
         check_sane,
         lambda: check_signing(context),
