@@ -800,6 +800,14 @@
         <source>VNeID account not verified (the service did not say yes).</source>
         <translation>Tài khoản VNeID chưa được xác thực (dịch vụ không xác nhận).</translation>
     </message>
+    <message>
+        <source>Data subjects' requests…</source>
+        <translation>Yêu cầu của chủ thể dữ liệu…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy</source>
+        <translation>&amp;Dữ liệu cá nhân</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1890,6 +1898,97 @@
     <message>
         <source>Not signing: copies marked but unsigned</source>
         <translation>Không ký số: bản sao có dấu chuyển đổi, chưa ký</translation>
+    </message>
+</context>
+<context>
+    <name>SubjectRequestsDialog</name>
+    <message>
+        <source>Data subjects' requests</source>
+        <translation>Yêu cầu của chủ thể dữ liệu</translation>
+    </message>
+    <message>
+        <source>ID number (12 digits)</source>
+        <translation>Số định danh (12 chữ số)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Đánh dấu đã xong</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Acknowledge by</source>
+        <translation>Xác nhận trước</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>Trả lời trước</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <source>see the data</source>
+        <translation>xem dữ liệu</translation>
+    </message>
+    <message>
+        <source>correct the data</source>
+        <translation>chỉnh sửa dữ liệu</translation>
+    </message>
+    <message>
+        <source>a copy of the data</source>
+        <translation>cung cấp bản sao dữ liệu</translation>
+    </message>
+    <message>
+        <source>restrict processing</source>
+        <translation>hạn chế xử lý</translation>
+    </message>
+    <message>
+        <source>object to processing</source>
+        <translation>phản đối xử lý</translation>
+    </message>
+    <message>
+        <source>delete the data</source>
+        <translation>xoá dữ liệu</translation>
+    </message>
+    <message>
+        <source>An ID number has 12 digits.</source>
+        <translation>Số định danh gồm 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>Choose a request first.</source>
+        <translation>Hãy chọn một yêu cầu trước.</translation>
+    </message>
+    <message>
+        <source>past its due date</source>
+        <translation>đã quá hạn</translation>
+    </message>
+    <message>
+        <source>due within two days</source>
+        <translation>đến hạn trong hai ngày</translation>
+    </message>
+    <message>
+        <source>%1 request(s) near or past a due date.</source>
+        <translation>%1 yêu cầu sắp đến hạn hoặc đã quá hạn.</translation>
     </message>
 </context>
 </TS>

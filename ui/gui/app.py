@@ -28,6 +28,7 @@ from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
 from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
+from ui.gui.subject_requests import install_subject_requests
 from ui.gui.signing_pin import SigningSession
 from ui.gui.upload_controls import start_uploading
 from ui.gui.upload_worker import UploadWorker
@@ -89,14 +90,7 @@ def start_app(
     catalogue = load_active_catalogue(data_dir)
     calendar = load_working_calendar(data_dir)
     window = MainWindow(config, devices, catalogue, calendar=calendar, settings=settings)
-    # No national VNeID service is configured at a counter yet: the simulated one answers
-    # (the flag is sent only on its yes), as for `reception dossier new --verify-vneid`.
-    from ui.simulation.vneid_service import default_verifier
-
-    window.vneid_verifier = default_verifier()
-    window.receipts.configure_forms(
-        config.forms.wording_dir or data_dir / "forms", _deciding_agency(catalogue)
-    )
+    _configure_window(window, config, data_dir, catalogue)
 
     db_thread = QThread(app)
     db_thread.setObjectName("database")
@@ -160,6 +154,8 @@ def start_app(
     # the processing log of what the window reads.
     sign_in = install_sign_in(window, config, data_dir, session=session)
     connect_processing_log(sign_in, window, card_reading)
+    # The register of data subjects' requests, for any signed-in clerk (as the CLI).
+    install_subject_requests(window, data_dir, window.operator, service_log)
     db_thread.start()
     window.start_scanner_gun()
     device_thread.start()
@@ -236,6 +232,20 @@ def run_gui(config: Config, data_dir: Path, *, simulate: bool = False) -> int:
         return app.exec()
     finally:
         running.shutdown()
+
+
+def _configure_window(
+    window: MainWindow, config: Config, data_dir: Path, catalogue: Catalogue
+) -> None:
+    """The window's forms and VNeID check, configured as the command line's."""
+    # No national VNeID service is configured at a counter yet: the simulated one answers
+    # (the flag is sent only on its yes), as for `reception dossier new --verify-vneid`.
+    from ui.simulation.vneid_service import default_verifier
+
+    window.vneid_verifier = default_verifier()
+    window.receipts.configure_forms(
+        config.forms.wording_dir or data_dir / "forms", _deciding_agency(catalogue)
+    )
 
 
 def _deciding_agency(catalogue: Catalogue) -> Callable[[Dossier], str]:
