@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -95,44 +95,59 @@ def log_spectrum(grey: Frame, side: int = ANALYSIS_SIDE) -> Float:
     return cast(Float, np.fft.fftshift(np.log1p(magnitude)).astype(np.float32))
 
 
-def estimate_motion(grey: Frame) -> MotionEstimate:
-    """The most likely linear motion blur of ``grey`` (see the module docstring)."""
-    spectrum = log_spectrum(grey)
+def _direction_score(spectrum: Float, angle: float) -> tuple[float, float]:
+    """How clearly ``spectrum`` shows the sinc zeros of a motion at ``angle``, and the
+    length their spacing gives (sub-pixel)."""
     side = spectrum.shape[0]
-    centre = (side / 2, side / 2)
     band = side // 4  # rows near the axis: the corners of the spectrum are mostly noise
+    turn = cv2.getRotationMatrix2D((side / 2, side / 2), angle, 1.0)
+    turned = cv2.warpAffine(spectrum, turn, (side, side), flags=cv2.INTER_LINEAR)
+    profile = turned[side // 2 - band : side // 2 + band].mean(axis=0)
+    trend = cv2.blur(profile[None, :], (15, 1), borderType=cv2.BORDER_REFLECT)[0]
+    profile = profile - trend
+    profile[side // 2 - 2 : side // 2 + 3] = 0  # the DC peak says nothing about blur
+    # Zeros every side/L bins: a negative cosine component at index L.
+    cepstrum = -np.fft.rfft(profile).real
     lengths = np.arange(int(MIN_MOTION_PX), int(MAX_MOTION_PX) + 2)
-    best = (-math.inf, 0.0, 0.0)
-    per_angle: list[float] = []
-    for angle in range(0, 180, _ANGLE_STEP):
-        turn = cv2.getRotationMatrix2D(centre, angle, 1.0)
-        turned = cv2.warpAffine(spectrum, turn, (side, side), flags=cv2.INTER_LINEAR)
-        profile = turned[side // 2 - band : side // 2 + band].mean(axis=0)
-        trend = cv2.blur(profile[None, :], (15, 1), borderType=cv2.BORDER_REFLECT)[0]
-        profile = profile - trend
-        profile[side // 2 - 2 : side // 2 + 3] = 0  # the DC peak says nothing about blur
-        # Zeros every side/L bins: a negative cosine component at index L.
-        cepstrum = -np.fft.rfft(profile).real
-        scores = cepstrum[lengths]
-        index = int(np.argmax(scores))
-        per_angle.append(float(scores[index]))
-        if scores[index] > best[0]:
-            length = float(lengths[index])
-            if 0 < index < len(scores) - 1:  # parabolic peak: sub-pixel length
-                left, mid, right = scores[index - 1], scores[index], scores[index + 1]
-                denominator = left - 2 * mid + right
-                if denominator < 0:
-                    length += 0.5 * float(left - right) / float(denominator)
-            best = (float(scores[index]), float(angle), length)
-    strength, best_angle, best_length = best
+    scores = cepstrum[lengths]
+    index = int(np.argmax(scores))
+    length = float(lengths[index])
+    if 0 < index < len(scores) - 1:  # parabolic peak: sub-pixel length
+        left, mid, right = scores[index - 1], scores[index], scores[index + 1]
+        denominator = left - 2 * mid + right
+        if denominator < 0:
+            length += 0.5 * float(left - right) / float(denominator)
+    return float(scores[index]), length
+
+
+def estimate_motion(grey: Frame) -> MotionEstimate:
+    """The most likely linear motion blur of ``grey`` (see the module docstring).
+
+    Directions are scanned every ``2 * _ANGLE_STEP`` degrees, and each of the best local
+    maxima refined by ``_ANGLE_STEP`` either way: half the rotations of a fine scan, the
+    same peaks."""
+    spectrum = log_spectrum(grey)
+    coarse = 2 * _ANGLE_STEP
+    per_angle = [_direction_score(spectrum, angle) for angle in range(0, 180, coarse)]
     count = len(per_angle)
     peaks = [  # local maxima over directions (which wrap around at 180°)
         i
         for i in range(count)
-        if per_angle[i] >= per_angle[i - 1] and per_angle[i] >= per_angle[(i + 1) % count]
+        if per_angle[i][0] >= per_angle[i - 1][0]
+        and per_angle[i][0] >= per_angle[(i + 1) % count][0]
     ]
-    peaks.sort(key=lambda i: -per_angle[i])
-    angles = tuple(float(i * _ANGLE_STEP) for i in peaks[:MOTION_DIRECTIONS_TRIED])
+    peaks.sort(key=lambda i: -per_angle[i][0])
+    refined: list[tuple[float, float, float]] = []  # (strength, angle, length)
+    for i in peaks[:MOTION_DIRECTIONS_TRIED]:
+        angle = float(i * coarse)
+        options = [(*per_angle[i], angle)]
+        for other in (angle - _ANGLE_STEP, angle + _ANGLE_STEP):
+            options.append((*_direction_score(spectrum, other), other % 180))
+        strength, length, best_angle = max(options)
+        refined.append((strength, best_angle, length))
+    refined.sort(reverse=True)
+    strength, best_angle, best_length = refined[0]
+    angles = tuple(angle for _, angle, _ in refined)
     return MotionEstimate(angle=best_angle, length=best_length, strength=strength, angles=angles)
 
 
