@@ -59,8 +59,22 @@ def derive(master: bytes, label: bytes) -> bytes:
     return hmac.new(master, label, hashlib.sha256).digest()
 
 
+#: Keys read from the OS key store, per folder and store: asking it (D-Bus, the Windows
+#: API, maybe an unlock prompt) once per process is enough. A key file is read each time,
+#: so that a replaced file is noticed.
+_FROM_OS_STORE: dict[tuple[Path, str], StorageKey] = {}
+
+
 def master_key(folder: Path, create: bool) -> StorageKey | None:
-    return load_key(folder, current_policy().key_store, create=create)
+    """The master key of data folder ``folder`` (see :func:`load_key`)."""
+    store = current_policy().key_store
+    cached = _FROM_OS_STORE.get((folder.resolve(), store))
+    if cached is not None:
+        return cached
+    found = load_key(folder, store, create=create)
+    if found is not None and found.in_os_store:
+        _FROM_OS_STORE[(folder.resolve(), store)] = found
+    return found
 
 
 def database_key(database: Path, create: bool = True) -> bytes | None:
