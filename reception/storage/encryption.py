@@ -16,10 +16,12 @@ import hashlib
 import hmac
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from reception.errors import StorageCorruptError, StorageError
+from reception.errors import StorageCorruptError, StorageError, StorageLockedError
 from reception.storage import cipher_binding
 from reception.storage.atomic_file import fsync_dir
 from reception.storage.key_store import StorageKey, load_key
@@ -110,13 +112,33 @@ def resume_or_encrypt(database: Path) -> None:
     """Finish or undo an interrupted in-place encryption of ``database``, then encrypt it
     when it is plain and the policy says so. Safe to interrupt at any point."""
     original = _side(database, PLAIN_ORIGINAL_SUFFIX)
-    _side(database, ENCRYPTING_SUFFIX).unlink(missing_ok=True)  # a copy never checked
-    if original.exists():
-        _resume(database, original)
-    if not current_policy().encrypt:
+    pending = original.exists() or _side(database, ENCRYPTING_SUFFIX).exists()
+    if not pending and not (current_policy().encrypt and cipher_binding.is_plain_file(database)):
+        return  # the usual case: nothing to do, no lock taken
+    with _one_process_at_a_time(database):
+        _side(database, ENCRYPTING_SUFFIX).unlink(missing_ok=True)  # a copy never checked
+        if original.exists():
+            _resume(database, original)
+        if not current_policy().encrypt:
+            return
+        if cipher_binding.is_plain_file(database):  # (False for a missing or empty file)
+            encrypt_in_place(database)
+
+
+@contextmanager
+def _one_process_at_a_time(database: Path) -> Iterator[None]:
+    """Two processes starting at once: one encrypts, the other waits and finds it done."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: one app process per counter PC
+        yield
         return
-    if database.exists() and database.stat().st_size > 0 and cipher_binding.is_plain_file(database):
-        encrypt_in_place(database)
+    fd = os.open(_side(database, ".encrypt-lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _resume(database: Path, original: Path) -> None:
@@ -172,6 +194,11 @@ def encrypt_in_place(database: Path) -> None:
         fsync_dir(database.parent)
     except (OSError, cipher_binding.Error) as exc:
         encrypting.unlink(missing_ok=True)
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StorageLockedError(
+                f"{database}: cannot be encrypted while another program has it open; "
+                "close it and start again"
+            ) from exc
         raise StorageError(f"{database}: cannot encrypt the database ({exc})") from exc
     except BaseException:
         encrypting.unlink(missing_ok=True)
@@ -188,7 +215,11 @@ def _checkpoint_plain(database: Path) -> None:
     conn = cipher_binding.connect(database, None, isolation_level=None, timeout=10)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode = DELETE")
+        # Refused ("locked") while another program has the file open: its later writes
+        # would go to the plain original, so the encryption waits for the next start.
+        mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+        if mode != "delete":
+            raise StorageLockedError(f"{database}: in use by another program ({mode})")
     finally:
         conn.close()
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from reception.errors import StorageCorruptError, StorageWrongKeyError
+from reception.errors import StorageCorruptError, StorageLockedError, StorageWrongKeyError
 from reception.storage import backups, cipher_binding, encryption
 from reception.storage.database import database_key, open_connection, open_database
 from reception.storage.encryption import (
@@ -201,3 +203,33 @@ def test_a_plain_backup_from_before_is_restored_then_encrypted(tmp_path: Path) -
 def test_the_binding_refuses_a_key_of_the_wrong_size() -> None:
     with pytest.raises(ValueError):
         cipher_binding.key_literal(b"short")
+
+
+def test_a_plain_database_open_elsewhere_is_left_plain_until_it_is_closed(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "reception.sqlite3"
+    _plain_database(path)
+    # An older app still running, in a process of its own (SQLite's locks are per process).
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM people').fetchone(); print('open', flush=True); "
+            "sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(StorageLockedError, match="another program"):
+            encrypt_in_place(path)
+        assert _header(path) == PLAIN_HEADER
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert len(_people(path)) == 50
+    assert _header(path) != PLAIN_HEADER
