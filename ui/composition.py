@@ -38,6 +38,8 @@ from reception.digitising.signing import SigningService, SigningSettings
 from reception.digitising.sources import read_file
 from reception.identity.citizen import CitizenIdentity
 from reception.intake.qr_payload import format_qr_payload
+from reception.upload.connect import connect
+from reception.upload.http_uploader import HttpUploader
 from reception.workstation.config import Config, SimulateMode
 from reception.workstation.paths import resources_dir
 from ui.simulation.chip import simulated_chip
@@ -192,6 +194,14 @@ def build_signing(
 def simulated_signing_token(directory: Path) -> SimulatedToken:
     """A new SoftHSM2 token in ``directory`` with a key and a test CA's certificate."""
     return create_simulated_token(directory)
+
+
+def shared_store(config: Config) -> HttpUploader | None:
+    """The province's shared store of digitised components (``[server] url``), or None."""
+    if config.server.url is None:
+        return None
+    store = connect(config.server)
+    return store if isinstance(store, HttpUploader) else None
 
 
 # -- document sources, by name -----------------------------------------------------------------

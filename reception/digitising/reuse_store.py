@@ -25,8 +25,9 @@ import sqlite_utils
 from reception.digitising.model import ComponentInfo, DigitisedComponent, DigitiseError
 from reception.identity.id_number import is_well_formed
 from reception.privacy.processing_log import Action, ProcessingLog
+from reception.storage.atomic_file import write_atomically
 from reception.storage.database import transaction
-from reception.upload.shared_store import queue_component
+from reception.upload.shared_store import SharedComponent, checked_pdf, queue_component
 from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,57 @@ class ReuseStore:
             if owner is not None:
                 # For the province's shared store: sent by the next queue drain.
                 queue_component(self._db, new_id, self._clock())
+        return self._get(new_id)
+
+    def keep_fetched(self, shared: SharedComponent, data: bytes, actor: str) -> StoredComponent:
+        """Keep here a component fetched from the province's shared store (checked against
+        its SHA-256), so that a dossier can reuse it like one digitised at this counter.
+
+        Not queued for the shared store (it came from there); kept once per file.
+        """
+        try:
+            checked_pdf(data, shared.sha256)
+        except ValueError as exc:
+            raise DigitiseError(str(exc)) from exc
+        kept = self._db.execute(
+            "SELECT id FROM digitised_components WHERE sha256 = ? AND deleted_at IS NULL",
+            [shared.sha256],
+        ).fetchone()
+        if kept is not None and self._get(int(kept[0])).path.is_file():
+            return self._get(int(kept[0]))
+        path = self._folder / f"shared-{os.path.basename(shared.item_id)}.pdf"
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, data)
+            path.chmod(0o600)
+        except OSError as exc:
+            raise DigitiseError(f"cannot keep {path.name}: {exc.strerror}") from exc
+        now = self._clock()
+        try:
+            digitised_at = datetime.fromisoformat(shared.digitised_at)
+        except ValueError:
+            digitised_at = now
+        owner = shared.owner_id_number if is_well_formed(shared.owner_id_number) else None
+        row = {
+            "owner_id_number": owner,
+            "component_code": shared.component_code,
+            "component_name": shared.component_name,
+            "procedure_code": shared.procedure_code,
+            "dossier_code": shared.dossier_code,
+            "file_name": path.name,
+            "sha256": shared.sha256,
+            "pages": shared.pages,
+            "bytes": len(data),
+            "pdfa": 1,  # the shared store holds the PDF/A copies the counters made
+            "ocr": 0,
+            "operator": actor,
+            "signer": shared.signer,
+            "digitised_at": digitised_at.isoformat(),
+            "expires_at": (now + self._retention).isoformat(),
+        }
+        with transaction(self._db):
+            new_id = int(self._db.table("digitised_components").insert(row).last_rowid or 0)
+            self._log(actor, "fetched_shared", new_id, owner)
         return self._get(new_id)
 
     def offers(self, owner_id_number: str, actor: str) -> list[StoredComponent]:

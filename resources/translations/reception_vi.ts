@@ -1991,4 +1991,27 @@
         <translation>%1 yêu cầu sắp đến hạn hoặc đã quá hạn.</translation>
     </message>
 </context>
+<context>
+    <name>SharedOffers</name>
+    <message>
+        <source>%1 — %2 — %3 page(s) — shared store, signed by %4</source>
+        <translation>%1 — %2 — %3 trang — kho dùng chung, ký số: %4</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3 page(s) — shared store, not signed</source>
+        <translation>%1 — %2 — %3 trang — kho dùng chung, chưa ký số</translation>
+    </message>
+    <message>
+        <source>The province's shared store could not be reached: only this counter's copies are shown.</source>
+        <translation>Không kết nối được kho dữ liệu dùng chung của tỉnh: chỉ hiện các bản lưu tại quầy này.</translation>
+    </message>
+    <message>
+        <source>Fetching the copy from the shared store…</source>
+        <translation>Đang tải bản sao từ kho dùng chung…</translation>
+    </message>
+    <message>
+        <source>The copy could not be fetched from the shared store: scan it.</source>
+        <translation>Không tải được bản sao từ kho dùng chung: hãy quét lại giấy tờ.</translation>
+    </message>
+</context>
 </TS>

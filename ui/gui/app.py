@@ -19,7 +19,7 @@ from reception.procedures.catalogue import load_active_catalogue
 from reception.procedures.procedure import Catalogue, ProcedureNotFoundError
 from reception.procedures.working_calendar import load_working_calendar
 from reception.workstation.config import Config, SimulateMode
-from ui.composition import DeviceSet, build_devices
+from ui.composition import DeviceSet, build_devices, shared_store
 from ui.gui.capture_panel import connect_service
 from ui.gui.card_reading import CardReading
 from ui.gui.clerk_service import ClerkSession
@@ -27,9 +27,10 @@ from ui.gui.clerk_settings import ClerkSettings
 from ui.gui.digitising_service import DigitisingService
 from ui.gui.i18n import install_translators
 from ui.gui.main_window import MainWindow
+from ui.gui.shared_offers import SharedOffers
 from ui.gui.sign_in import SignIn, connect_processing_log, install_sign_in
-from ui.gui.subject_requests import install_subject_requests
 from ui.gui.signing_pin import SigningSession
+from ui.gui.subject_requests import install_subject_requests
 from ui.gui.upload_controls import start_uploading
 from ui.gui.upload_worker import UploadWorker
 from ui.gui.workers import DeviceMonitor, DossierService
@@ -202,6 +203,9 @@ def _start_digitising(
     )
     service.moveToThread(thread)
     connect_service(window.capture, service)
+    # The citizen's copies in the province's shared store, beside those kept here.
+    shared = SharedOffers(window.capture, lambda: shared_store(config))
+    shared.connect_service(service)
     # The PDFs of a save: made here, marked and signed, named by the reserved code.
     window.pdf_requested.connect(service.digitise)
     service.digitised.connect(window.on_component_pdf_made)

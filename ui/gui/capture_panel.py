@@ -51,6 +51,9 @@ class CapturePanel(QGroupBox):
     pages_captured = Signal(str, int)  # component code, pages added
     offers_shown = Signal(int)
     reuse_chosen = Signal(str)  # component code
+    # A copy of the province's shared store chosen: component code, SharedComponent (fetched
+    # by ui.gui.shared_offers, then given back to attach_kept).
+    shared_offer_chosen = Signal(str, object)
     problem_shown = Signal(str)
     device_failed = Signal(str)  # the clerk's text, when a capture failed on its device
     device_worked = Signal()  # a capture came back: the device works (again)
@@ -253,11 +256,22 @@ class CapturePanel(QGroupBox):
         if item is None or current is None:
             return
         offer = item.data(_OFFER_ROLE)
-        assert isinstance(offer, StoredComponent)
-        self.model.reuse(current.code, ReusedFile(offer.id, str(offer.path), offer.sha256))
+        if not isinstance(offer, StoredComponent):
+            if offer is not None:  # from the shared store: fetched first
+                self.shared_offer_chosen.emit(current.code, offer)
+            return
+        self.attach_kept(current.code, offer)
+
+    def attach_kept(self, component_code: str, offer: StoredComponent) -> None:
+        """``component_code`` reuses the kept copy ``offer`` instead of being scanned."""
+        self.model.reuse(component_code, ReusedFile(offer.id, str(offer.path), offer.sha256))
         text = self.tr("Reused %1 from %2.").replace("%1", offer.path.name)
         self.status.setText(text.replace("%2", f"{offer.digitised_at:%d/%m/%Y}"))
-        self.reuse_chosen.emit(current.code)
+        self.reuse_chosen.emit(component_code)
+
+    def current_offers_owner(self) -> str | None:
+        """The ID number whose offers the panel shows (None before a read)."""
+        return self._offers_for
 
     # -- answers from the service -------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from reception.digitising.sources import load_files
 from reception.errors import ReceptionError
 from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import open_database
+from reception.upload.shared_store import SharedComponent
 from reception.workstation.config import Config
 from ui.composition import build_signing, list_sources, open_source
 
@@ -90,6 +91,8 @@ class DigitisingService(QObject):
     failed = Signal(str, str)  # error code, English detail
     # The signing token took the PIN: the holder's name (once per session; issue 13).
     signing_unlocked = Signal(str)
+    # A component fetched from the shared store, kept here: component code, StoredComponent.
+    shared_kept = Signal(str, object)
 
     def __init__(
         self,
@@ -229,6 +232,16 @@ class DigitisingService(QObject):
         except (HardwareError, IndexError):
             return None
         return thumbnail(first.pixels)
+
+    @Slot(str, object, bytes)
+    def keep_shared(self, component_code: str, shared: SharedComponent, data: bytes) -> None:
+        """Keep a component fetched from the shared store, for ``component_code`` to reuse."""
+        try:
+            stored = self._reuse_store().keep_fetched(shared, data, actor=self._operator())
+        except ReceptionError as exc:
+            self.failed.emit(exc.code, str(exc))
+            return
+        self.shared_kept.emit(component_code, stored)
 
     @Slot(str, str, int)
     def attach_reused(self, dossier_code: str, component_code: str, digitised_id: int) -> None:
