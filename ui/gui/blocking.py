@@ -4,7 +4,9 @@ get the answer back on the GUI thread as a signal.
 For calls that need no worker of their own (a file to decode, a device to probe): the
 thread, the worker object and the signal wiring are not written out again each time.
 Workers that own a connection or a device for their lifetime (the database, the card
-reader, the digitising service) stay long-lived objects on their own threads.
+reader, the digitising service, the upload queue, the clerk accounts) stay long-lived
+objects on their own threads: :func:`worker_thread` and :func:`stop_thread` are the one
+way they are put there and stopped.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 
 from hardware.errors import HardwareError
 from reception.errors import ReceptionError
@@ -68,3 +70,34 @@ def run_blocking(
     _in_flight.add(call)
     QThreadPool.globalInstance().start(_Task(call, work))
     return call
+
+
+def worker_thread(
+    worker: QObject,
+    name: str,
+    parent: QObject | None,
+    *,
+    on_start: Callable[[], None] | None = None,
+    on_finish: Callable[[], None] | None = None,
+) -> QThread:
+    """A thread named ``name`` that ``worker`` (with no parent) now lives on; not started.
+
+    ``on_start`` runs on that thread when it starts (opening the worker's connection or
+    device), ``on_finish`` on it just before it ends (closing them). The worker's slots,
+    connected from the GUI thread, are then queued to it; its signals reach widgets
+    queued to the GUI thread.
+    """
+    thread = QThread(parent)
+    thread.setObjectName(name)
+    worker.moveToThread(thread)
+    if on_start is not None:
+        thread.started.connect(on_start)
+    if on_finish is not None:
+        thread.finished.connect(on_finish)
+    return thread
+
+
+def stop_thread(thread: QThread) -> None:
+    """Let ``thread`` finish the call in hand, then end it (blocks until it has)."""
+    thread.quit()
+    thread.wait()

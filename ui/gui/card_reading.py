@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,7 @@ from reception.intake.chip_reading import ChipReadResult, read_chip
 from reception.intake.qr_payload import QrParseResult
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
+from ui.gui.blocking import stop_thread, worker_thread
 from ui.messages import MESSAGES, message_for
 
 log = logging.getLogger(__name__)
@@ -268,10 +269,8 @@ class CardReading(QObject):
         dock.setObjectName("chip_dock")
         dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.card_thread = QThread(self)
-        self.card_thread.setObjectName("card")
         self.worker = ChipReadWorker(devices.card_readers, csca_folder)
-        self.worker.moveToThread(self.card_thread)
+        self.card_thread = worker_thread(self.worker, "card", self)
         self.read_requested.connect(self.worker.read)
         self.worker.progressed.connect(self._on_worker_progressed)
         self.worker.read_finished.connect(self._on_worker_read_finished)
@@ -328,8 +327,7 @@ class CardReading(QObject):
 
     def shutdown(self) -> None:
         """Stop the card thread (after the current read)."""
-        self.card_thread.quit()
-        self.card_thread.wait()
+        stop_thread(self.card_thread)
 
     def _on_insert_action_toggled(self, laid: bool) -> None:
         readers = self._devices.card_readers

@@ -36,6 +36,7 @@ from reception.privacy.clerks import Clerk, ClerkStore
 from reception.privacy.processing_log import Action
 from reception.storage.database import open_database
 from reception.workstation.config import Config
+from ui.gui.blocking import worker_thread
 from ui.gui.clerk_accounts import ClerkAccountsDialog, connect_accounts_dialog
 from ui.gui.clerk_service import ClerkService, ClerkSession
 from ui.gui.idle_lock import IdleWatcher
@@ -285,10 +286,7 @@ def install_sign_in(
     finally:
         db.conn.close()
     service = ClerkService(database_path, config.workstation.name, session)
-    thread = QThread(window)
-    thread.setObjectName("clerks")
-    service.moveToThread(thread)
-    thread.finished.connect(service.close)
+    thread = worker_thread(service, "clerks", window, on_finish=service.close)
     relay = _Relay(window)
     relay.sign_in_requested.connect(service.sign_in)
     relay.record_requested.connect(service.record)

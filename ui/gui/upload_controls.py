@@ -18,6 +18,7 @@ from reception.upload.connect import connect, server_url
 from reception.upload.outbox import JobState, JobView, QueueSummary
 from reception.workstation.config import Config
 from reception.workstation.timezone import VIETNAM
+from ui.gui.blocking import worker_thread
 from ui.gui.dossier_table import DossierTableModel
 from ui.gui.main_window import MainWindow
 from ui.gui.status_bar import StatusBar
@@ -178,8 +179,6 @@ def start_uploading(
         configured = True
     except UserError:
         configured = False
-    thread = QThread(app)
-    thread.setObjectName("upload")
     worker = UploadWorker(
         data_dir / DATABASE_FILE,
         unit_code=config.unit.code,
@@ -192,7 +191,7 @@ def start_uploading(
             workstation=config.workstation.name, operator=config.workstation.name
         ),
     )
-    worker.moveToThread(thread)
+    thread = worker_thread(worker, "upload", app, on_start=worker.start)
     controls = UploadControls(
         window.dossier_model, window.dossier_table, window.status, window, configured=configured
     )
@@ -200,7 +199,6 @@ def start_uploading(
     if toolbar is not None:
         toolbar.addAction(controls.send_now_action)
         toolbar.addAction(controls.retry_action)
-    thread.started.connect(worker.start)
     worker.summary_changed.connect(controls.on_summary_changed)
     worker.online_changed.connect(controls.on_online_changed)
     worker.job_started.connect(controls.on_job_started)
