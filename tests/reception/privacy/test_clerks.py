@@ -8,7 +8,7 @@ import pytest
 import sqlite_utils
 
 from reception.privacy.clerks import ClerkError, ClerkStore, Role, SignInFailedError
-from reception.storage.database import open_database
+from reception.storage.database import open_connection, open_database
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_first_account_must_be_an_administrator(store: ClerkStore) -> None:
 
 def test_passwords_are_stored_as_argon2id_and_checked(store: ClerkStore, tmp_path: Path) -> None:
     store.add("admin", Role.ADMINISTRATOR, "correct horse")
-    db = sqlite_utils.Database(tmp_path / "db.sqlite3")
+    db = sqlite_utils.Database(open_connection(tmp_path / "db.sqlite3"))  # with the key
     stored = str(db.execute("SELECT password_hash FROM clerks").fetchone()[0])
     assert stored.startswith("$argon2id$") and "correct horse" not in stored
     assert store.authenticate("admin", "correct horse").name == "admin"
