@@ -16,8 +16,9 @@ RUN_PACKAGES=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng sane-utils libsane1 libsane-dev
   softhsm2 opensc
 )
-# Tests also drive a virtual card reader (vpcd), a virtual screen and PDF text tools.
-TEST_PACKAGES=(vsmartcard-vpcd xvfb xauth poppler-utils graphviz)
+# Tests also drive a virtual card reader (vpcd), a virtual screen and PDF text tools, and
+# try the sqlite3 shell on the encrypted database.
+TEST_PACKAGES=(vsmartcard-vpcd xvfb xauth poppler-utils graphviz sqlite3)
 
 case "${1:-run}" in
   run) wanted=("${RUN_PACKAGES[@]}") ;;

@@ -43,16 +43,16 @@ def test_after_a_flow_the_database_is_encrypted_and_private(
     assert stat.S_IMODE((data_dir / KEY_FILE).stat().st_mode) == 0o600
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(database).execute("SELECT count(*) FROM dossiers").fetchall()
-    shell = shutil.which("sqlite3")
-    if shell is not None:  # the checker's own tool, where installed
-        done = subprocess.run(
-            [shell, str(database), "SELECT count(*) FROM dossiers;"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode != 0
-        assert "not a database" in done.stderr
+    shell = shutil.which("sqlite3")  # the checker's own tool (scripts/system-deps.sh test)
+    assert shell is not None, "the sqlite3 shell is missing: scripts/system-deps.sh test"
+    done = subprocess.run(
+        [shell, str(database), "SELECT count(*) FROM dossiers;"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "not a database" in done.stderr
     # The app reads it with the key: the dossier is there, the file checks sound.
     status, out = run(["dossier", "show", code, "--json"], capsys)
     assert status == 0 and code in out
