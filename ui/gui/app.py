@@ -20,6 +20,7 @@ from reception.procedures.procedure import Catalogue, ProcedureNotFoundError
 from reception.procedures.working_calendar import load_working_calendar
 from reception.workstation.config import Config, SimulateMode
 from ui.composition import DeviceSet, build_devices, shared_store
+from ui.gui.blocking import stop_thread, worker_thread
 from ui.gui.capture_panel import connect_service
 from ui.gui.card_reading import CardReading
 from ui.gui.clerk_service import ClerkSession
@@ -69,8 +70,7 @@ class RunningApp:
             self.upload.shutdown()  # hands back the upload in hand, then the thread quits
         self.window.receipts.shutdown()
         for thread in self.threads:
-            thread.quit()
-            thread.wait()
+            stop_thread(thread)
         if self.digitising is not None:
             self.digitising.close()
 
@@ -93,8 +93,6 @@ def start_app(
     window = MainWindow(config, devices, catalogue, calendar=calendar, settings=settings)
     _configure_window(window, config, data_dir, catalogue)
 
-    db_thread = QThread(app)
-    db_thread.setObjectName("database")
     # The clerk signed in at the window is the operator of what it saves and logs.
     session = ClerkSession(config.workstation.name)
     # The signed-in clerk is the operator of what the window digitises, saves and prints.
@@ -117,8 +115,7 @@ def start_app(
         retention_days=config.digitising.retention_days,
         basis_on=config.forms.basis_on,
     )
-    service.moveToThread(db_thread)
-    db_thread.started.connect(service.open)
+    db_thread = worker_thread(service, "database", app, on_start=service.open)
     _wire_saving(window, service)
     service.today_loaded.connect(window.on_today_loaded)
     service.unsent_counted.connect(window.on_unsent_counted)
@@ -126,15 +123,12 @@ def start_app(
     window.open_check_requested.connect(service.check_open)
     service.open_dossiers_found.connect(window.checks.show_open_dossiers)
 
-    device_thread = QThread(app)
-    device_thread.setObjectName("devices")
     monitor = DeviceMonitor(devices.card_readers)
-    monitor.moveToThread(device_thread)
+    device_thread = worker_thread(monitor, "devices", app, on_start=monitor.poll)
     monitor.readers_changed.connect(window.on_readers_changed)
     timer = QTimer(app)
     timer.setInterval(READER_POLL_MS)
     timer.timeout.connect(monitor.poll)
-    device_thread.started.connect(monitor.poll)
     # The ID card chip: a card laid on a reader is read on the card thread. Trusted CSCA
     # certificates (or ICAO master lists) go in the data folder's "csca" folder.
     csca = data_dir / "csca"
@@ -196,12 +190,10 @@ def _start_digitising(
     processing_log: ProcessingLog | None = None,
 ) -> tuple[QThread, DigitisingService]:
     """The worker thread behind the window's capture panel."""
-    thread = QThread(app)
-    thread.setObjectName("digitising")
     service = DigitisingService(
         config, data_dir, processing_log=processing_log, operator=window.operator
     )
-    service.moveToThread(thread)
+    thread = worker_thread(service, "digitising", app, on_start=service.list_sources)
     connect_service(window.capture, service)
     # The citizen's copies in the province's shared store, beside those kept here.
     shared = SharedOffers(window.capture, lambda: shared_store(config))
@@ -221,7 +213,6 @@ def _start_digitising(
         allowed=config.devices.simulate is not SimulateMode.NEVER,
         preferred=DeviceKind.SCANNER in window.devices.simulated,
     )
-    thread.started.connect(service.list_sources)
     thread.start()
     return thread, service
 
