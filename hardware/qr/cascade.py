@@ -43,8 +43,10 @@ class Scope(enum.StrEnum):
 #: zxing-cpp) only looks at regions nothing else could read.
 #: Deconvolution (hardware.imaging.deblur) comes after every cheap step: it estimates the
 #: blur of a region and tries a few restorations, which only heavy motion blur, defocus
-#: and soft tiny codes need. With it, zbar's region steps rescued no frame of either
-#: generated set and cost ~5 ms per region, so they left the default order. Restorations
+#: and soft tiny codes need; its search is staged and stops once a restoration is two-toned
+#: but unread (a look-alike pattern), so a failure costs about one stage. With it, zbar's
+#: region steps rescued no frame of either generated set and cost ~5 ms per region, so
+#: they left the default order. Restorations
 #: are decoded by zxing-cpp without its inverted and downscaled passes ("zxing-quick"):
 #: they are already at the right scale, and those passes made each failure 4× dearer.
 DEFAULT_ORDER = (
