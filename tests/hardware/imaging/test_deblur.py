@@ -91,3 +91,32 @@ def test_the_right_blur_leaves_the_fewest_mid_tones(
     probe = WienerDeconvolver(blurred_code(truth))
     right = mid_tone_share(probe.restore(truth))
     assert all(right < mid_tone_share(probe.restore(psf)) for psf in wrong)
+
+
+def test_a_two_toned_pattern_that_does_not_read_gets_one_restoration_only() -> None:
+    # QR-like: three finder squares, random modules (no format, no code), softly defocused.
+    rng = np.random.default_rng(5)
+    n = 33
+    modules = np.where(rng.random((n, n)) < 0.5, 0, 255).astype(np.uint8)
+    finder = np.zeros((7, 7), np.uint8)
+    finder[1:6, 1:6] = 255
+    finder[2:5, 2:5] = 0
+    for top, left in ((0, 0), (0, n - 7), (n - 7, 0)):
+        modules[top : top + 7, left : left + 7] = finder
+    side = 3 * n
+    paper = np.full((side + 80, side + 80), 235, np.uint8)
+    paper[40 : 40 + side, 40 : 40 + side] = cv2.resize(
+        modules, (side, side), interpolation=cv2.INTER_NEAREST
+    )
+    blurred = cv2.filter2D(paper.astype(np.float32), -1, disc_kernel(1.8))
+    noise = np.random.default_rng(6).normal(0, 2.0, blurred.shape)
+    image = cast(Frame, np.clip(blurred + noise, 0, 255).astype(np.uint8))
+    candidates = list(deblurred_candidates(image))
+    assert len(candidates) == 1
+    assert not ZxingQrDecoder().decode(candidates[0])
+
+
+def test_a_blur_the_first_restoration_leaves_grey_goes_on_to_the_next_hypotheses() -> None:
+    noise = np.random.default_rng(3).integers(0, 256, (150, 150), dtype=np.uint8)
+    # Random noise never turns two-toned: the search does not stop after one restoration.
+    assert len(list(deblurred_candidates(noise))) > 1
