@@ -150,7 +150,9 @@ def start_app(
     sign_in = install_sign_in(window, config, data_dir, session=session)
     connect_processing_log(sign_in, window, card_reading)
     # The register of data subjects' requests, for any signed-in clerk (as the CLI).
-    install_subject_requests(window, data_dir, window.operator, service_log)
+    install_subject_requests(
+        window, data_dir, window.operator, service_log, locked=lambda: sign_in.lock.locked
+    )
     db_thread.start()
     window.start_scanner_gun()
     device_thread.start()

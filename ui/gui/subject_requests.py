@@ -230,6 +230,8 @@ def install_subject_requests(
     data_dir: Path,
     operator: Callable[[], str],
     processing_log: ProcessingLog | None = None,
+    *,
+    locked: Callable[[], bool] = lambda: False,
 ) -> tuple[QAction, SubjectRequestsDialog]:
     """A "Privacy" menu with the register (Ctrl+Shift+R); returns its action and dialog."""
     action = QAction(window.tr("Data subjects' requests…"), window)
@@ -241,6 +243,8 @@ def install_subject_requests(
     dialog = SubjectRequestsDialog(data_dir, operator, processing_log, window)
 
     def open_register() -> None:
+        if locked():  # its shortcut works window-wide: never past the sign-in lock
+            return
         dialog.show()  # non-modal: the window stays usable beside it
         dialog.refresh()
 

@@ -86,3 +86,14 @@ def test_requests_near_or_past_due_are_highlighted(
     assert overdue == "#f8d7da"  # past its due date
     assert near == "#fff3cd"  # its acknowledgement is due within two days
     assert "2" in dialog.status.text()
+
+
+def test_the_register_never_opens_past_the_lock(running: RunningApp, qtbot: QtBot) -> None:
+    assert running.sign_in is not None
+    running.sign_in.lock.lock(with_accounts=False, idle=True)
+    action = running.window.findChild(type(running.window.vneid_action), "subject_requests")
+    dialog = running.window.findChild(SubjectRequestsDialog)
+    assert action is not None and dialog is not None
+    with qtbot.assertNotEmitted(dialog.loaded, wait=200):
+        action.trigger()
+    assert not dialog.isVisible()
