@@ -63,6 +63,17 @@ _SOURCES: dict[str, object] = {
         "call the administrator to restore the latest backup (reception db restore); "
         "nothing is deleted.",
     ),
+    # Encryption at rest (issue 14).
+    "storage_key": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The key of the local database cannot be read (the OS key store or the key file). "
+        "Call the administrator.",
+    ),
+    "storage_key_wrong": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The local database cannot be read with this computer's key. Call the administrator "
+        "to put back this data folder's key or restore a backup made here; nothing is deleted.",
+    ),
     # Input limits, backups, upload credentials (issue 16).
     "backup_failed": QT_TRANSLATE_NOOP(
         "Messages",

@@ -868,6 +868,14 @@
         <translation>Tệp cơ sở dữ liệu trên máy bị hỏng. Hãy ngừng tiếp nhận hồ sơ trên máy này và báo quản trị viên khôi phục bản sao lưu gần nhất (reception db restore); không dữ liệu nào bị xoá.</translation>
     </message>
     <message>
+        <source>The key of the local database cannot be read (the OS key store or the key file). Call the administrator.</source>
+        <translation>Không đọc được khoá của cơ sở dữ liệu trên máy (kho khoá của hệ điều hành hoặc tệp khoá). Hãy báo quản trị viên.</translation>
+    </message>
+    <message>
+        <source>The local database cannot be read with this computer&apos;s key. Call the administrator to put back this data folder&apos;s key or restore a backup made here; nothing is deleted.</source>
+        <translation>Không đọc được cơ sở dữ liệu trên máy bằng khoá của máy này. Hãy báo quản trị viên đặt lại khoá của thư mục dữ liệu này hoặc khôi phục bản sao lưu tạo trên máy này; không dữ liệu nào bị xoá.</translation>
+    </message>
+    <message>
         <source>The database backup could not be made or used. Check the backup folder or drive.</source>
         <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
     </message>
