@@ -232,9 +232,7 @@ class Dispatcher:
         if job.record_json is not None:
             return job
         try:
-            record, component_files = build_record(
-                self._db, job.dossier_code, self.record_version
-            )
+            record, component_files = build_record(self._db, job.dossier_code, self.record_version)
         except DossierMissingError as exc:
             raise LocalFileError("the dossier is not in the local database") from exc
         except (ValueError, TypeError, KeyError) as exc:
