@@ -22,8 +22,9 @@ none.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -376,8 +377,11 @@ def deblurred_candidates(
     close variants (see :class:`BlurHypothesis`)."""
     search = _HypothesisSearch(grey)
     motion = search.motion
-    lines = [lambda angle=angle: search.motion_family(angle) for angle in motion.angles]
-    focus = [search.defocus_family, search.softness_family]
+    lines: list[Callable[[], BlurHypothesis]] = [
+        functools.partial(search.motion_family, angle) for angle in motion.angles
+    ]
+    focus: list[Callable[[], BlurHypothesis]] = [search.defocus_family, search.softness_family]
+    stages: list[list[Callable[[], BlurHypothesis]]]
     if motion.strength >= CLEAR_MOTION_STRENGTH:
         stages = [lines[:1], focus + lines[1:]]
     elif motion.strength < FAINT_MOTION_STRENGTH:
