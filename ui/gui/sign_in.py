@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -135,6 +135,9 @@ class WindowLock(QObject):
         self.panel = SignInPanel(window)
         self.panel.hide()
         self._hidden: list[QWidget] = []
+        # The window's actions turned off while locked: their shortcuts (F2, F4, Ctrl+S ...)
+        # must not work on the hidden dossier behind the sign-in panel.
+        self._disabled: list[QAction] = []
         self._locked = False
         window.installEventFilter(self)
 
@@ -161,6 +164,9 @@ class WindowLock(QObject):
         for widget in self._hidden:
             widget.hide()
         window.menuBar().setEnabled(False)
+        self._disabled = [a for a in window.findChildren(QAction) if a.isEnabled()]
+        for action in self._disabled:
+            action.setEnabled(False)
         self._fit()
         self.panel.show()
         self.panel.raise_()
@@ -174,6 +180,9 @@ class WindowLock(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        for action in self._disabled:
+            action.setEnabled(True)
+        self._disabled = []
         self._window.menuBar().setEnabled(True)
         self.locked_changed.emit(False)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -186,6 +186,28 @@ def test_lock_now_hides_the_citizen_at_once(
     action.trigger()
     assert sign_in.lock.locked and CITIZEN not in visible_text(window)
     assert sign_in.signed_in is None
+
+
+def test_the_window_s_shortcuts_do_nothing_while_locked(
+    qtbot: QtBot, window: QMainWindow, sign_in: SignIn
+) -> None:
+    sign_in_as(qtbot, sign_in, "lan", "2468")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
+    triggered: list[bool] = []
+    capture = QAction("Capture", window)
+    capture.setShortcut(QKeySequence("F4"))
+    capture.triggered.connect(lambda: triggered.append(True))
+    window.addAction(capture)
+    lock = next(a for a in window.findChildren(QAction) if a.objectName() == "lock_action")
+    lock.trigger()
+    assert sign_in.lock.locked and not capture.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert triggered == []
+    sign_in_as(qtbot, sign_in, "lan", "2468")
+    qtbot.waitUntil(lambda: not sign_in.lock.locked)
+    assert capture.isEnabled() and lock.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert triggered == [True]
 
 
 def test_an_administrator_adds_an_account_in_the_window(
