@@ -228,8 +228,9 @@ def test_a_plain_database_open_elsewhere_is_left_plain_until_it_is_closed(tmp_pa
             encrypt_in_place(path)
         assert _header(path) == PLAIN_HEADER
     finally:
-        assert holder.stdin is not None
+        assert holder.stdin is not None and holder.stdout is not None
         holder.stdin.close()
         holder.wait(timeout=30)
+        holder.stdout.close()
     assert len(_people(path)) == 50
     assert _header(path) != PLAIN_HEADER

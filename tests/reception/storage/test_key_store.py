@@ -8,6 +8,7 @@ from pathlib import Path
 
 import keyring
 import keyring.backend
+import keyring.core
 import pytest
 
 from reception.errors import StorageKeyError
@@ -36,12 +37,13 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
 @pytest.fixture
 def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
+    # Patched rather than set with keyring.set_keyring: the real backends (D-Bus, files)
+    # are never initialised, and nothing is left behind for later tests.
     backend = MemoryKeyring()
-    keyring.set_keyring(backend)
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    monkeypatch.setattr(keyring.core, "get_keyring", lambda: backend)
     monkeypatch.setenv("RECEPTION_KEY_STORE", "auto")
     yield backend
-    keyring.set_keyring(previous)
 
 
 def test_the_os_key_store_holds_the_key_when_there_is_one(
