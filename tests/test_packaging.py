@@ -52,7 +52,7 @@ def test_one_folder_build_runs_self_test(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    assert len(lines) == 15
+    assert len(lines) == 16
     assert [line for line in lines if line.startswith("FAIL")] == []
     # Everything the bundle carries itself must load from it.
     for name in ("Qt platform plugin", "zxing-cpp", "OpenCV", "PDFium", "qpdf", "bundled fonts"):

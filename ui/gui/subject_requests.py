@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -234,11 +234,13 @@ def install_subject_requests(
     locked: Callable[[], bool] = lambda: False,
 ) -> tuple[QAction, SubjectRequestsDialog]:
     """A "Privacy" menu with the register (Ctrl+Shift+R); returns its action and dialog."""
-    action = QAction(window.tr("Data subjects' requests…"), window)
+    # The window's own context (what ``window.tr`` looks up at run time), spelled out so
+    # that lupdate files the strings there too.
+    action = QAction(QCoreApplication.translate("MainWindow", "Data subjects' requests…"), window)
     action.setObjectName("subject_requests")
     action.setShortcut(QKeySequence("Ctrl+Shift+R"))
     window.addAction(action)
-    menu = window.menuBar().addMenu(window.tr("&Privacy"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Privacy"))
     menu.addAction(action)
     dialog = SubjectRequestsDialog(data_dir, operator, processing_log, window)
 
