@@ -206,11 +206,8 @@ def load_config(path: Path | None) -> Config:
     return parse_config(raw, source=path)
 
 
-def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
-    """Validate a decoded TOML document; errors name the file and the key."""
-    reader = _Reader(raw, source)
-    demo = DEMO_CONFIG
-    unit = _unit(reader)
+def _workstation(reader: _Reader, unit: UnitConfig) -> WorkstationConfig:
+    """``[workstation]``: its name and its block of daily sequence numbers."""
     digits = reader.integer("workstation.sequence_digits", DEFAULT_SEQUENCE_DIGITS)
     if digits not in SEQUENCE_DIGITS:
         reader.fail(
@@ -231,6 +228,11 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
             f"the block must satisfy 1 <= first <= last <= {largest} ({digits} digits),"
             f" e.g. sequence_first = 1 and sequence_last = {largest // 10}",
         )
+    return workstation
+
+
+def _server(reader: _Reader, demo: Config) -> ServerConfig:
+    """``[server]``: where and how dossiers are uploaded."""
     url = reader.text("server.url", default="") or None
     if url is not None and not url.startswith(("https://", "http://")):
         reader.fail("server.url", "expected an http:// or https:// address")
@@ -246,6 +248,16 @@ def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
     )
     if server.record not in RECORD_VERSIONS:
         reader.fail("server.record", 'expected "2025" or "2018", e.g. record = "2025"')
+    return server
+
+
+def parse_config(raw: dict[str, Any], source: Path | None = None) -> Config:
+    """Validate a decoded TOML document; errors name the file and the key."""
+    reader = _Reader(raw, source)
+    demo = DEMO_CONFIG
+    unit = _unit(reader)
+    workstation = _workstation(reader, unit)
+    server = _server(reader, demo)
     forms = FormsConfig(
         basis_2025_from=reader.date("forms.basis_2025_from", DEFAULT_BASIS_2025_FROM),
         wording_dir=Path(reader.text("forms.wording_dir"))
