@@ -18,6 +18,7 @@ from datetime import datetime
 import sqlite_utils
 
 from reception.errors import UserError
+from reception.limits import check_text
 from reception.privacy.password_hash import DUMMY_HASH, hash_secret, needs_rehash, secret_matches
 from reception.storage.database import transaction
 from reception.workstation.timezone import VIETNAM, now_in_vietnam
@@ -25,6 +26,7 @@ from reception.workstation.timezone import VIETNAM, now_in_vietnam
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 MIN_SECRET_LENGTH = 4  # a PIN of four digits at least; an administrator should use more
 MAX_SECRET_LENGTH = 256
+MAX_FULL_NAME = 120
 
 
 class Role(enum.StrEnum):
@@ -56,6 +58,13 @@ class Clerk:
     role: Role
     created_at: datetime
     disabled_at: datetime | None
+    #: As printed in the conversion mark of what the clerk digitises (Nghị định 137/2024).
+    full_name: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        """The full name when one was given, else the account name."""
+        return self.full_name or self.name
 
     @property
     def is_administrator(self) -> bool:
@@ -71,6 +80,7 @@ class Clerk:
             "role": self.role.value,
             "created": self.created_at.isoformat(),
             "disabled": None if self.disabled_at is None else self.disabled_at.isoformat(),
+            "full_name": self.full_name,
         }
 
 
@@ -94,9 +104,11 @@ class ClerkStore:
         rows = list(self._db.query("SELECT * FROM clerks WHERE name = ?", [name]))
         return _from_row(rows[0]) if rows else None
 
-    def add(self, name: str, role: Role, secret: str) -> Clerk:
+    def add(self, name: str, role: Role, secret: str, full_name: str | None = None) -> Clerk:
         """Create an account; the first one must be an administrator."""
         _check_name(name)
+        if full_name is not None:
+            full_name = check_text(full_name.strip(), "full name", MAX_FULL_NAME) or None
         encoded = hash_secret(_checked_secret(secret))
         now = self._now()
         with transaction(self._db):
@@ -105,9 +117,10 @@ class ClerkStore:
             if not self.has_clerks() and role is not Role.ADMINISTRATOR:
                 raise ClerkError("the first account must be an administrator")
             self._db.execute(
-                "INSERT INTO clerks (name, role, password_hash, created_at, password_changed_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [name, role.value, encoded, now, now],
+                "INSERT INTO clerks"
+                " (name, role, password_hash, created_at, password_changed_at, full_name)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [name, role.value, encoded, now, now, full_name],
             )
         clerk = self.get(name)
         assert clerk is not None
@@ -200,4 +213,5 @@ def _from_row(row: dict[str, object]) -> Clerk:
         role=Role(str(row["role"])),
         created_at=datetime.fromisoformat(str(row["created_at"])),
         disabled_at=None if disabled is None else datetime.fromisoformat(str(disabled)),
+        full_name=None if row.get("full_name") is None else str(row["full_name"]),
     )

@@ -275,6 +275,12 @@ def _v7_shared_components(db: sqlite_utils.Database) -> None:
 
 Migration = Callable[[sqlite_utils.Database], None]
 
+
+def _v8_clerk_full_names(db: sqlite_utils.Database) -> None:
+    """A clerk's full name, for the conversion mark of what the clerk digitises."""
+    db.executescript("ALTER TABLE clerks ADD COLUMN full_name TEXT;")
+
+
 _BY_VERSION: dict[int, Migration] = {
     1: _v1_dossiers,
     2: _v2_dossier_details,
@@ -283,6 +289,7 @@ _BY_VERSION: dict[int, Migration] = {
     5: _v5_personal_data,
     6: _v6_legal_basis,
     7: _v7_shared_components,
+    8: _v8_clerk_full_names,
 }
 
 

@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.CLERK.value)
     add.add_argument("--password-stdin", action="store_true", help="read it from stdin")
+    add.add_argument(
+        "--full-name", metavar="TEXT", help="as printed in the conversion mark of digitised copies"
+    )
     add.set_defaults(handler=run_add)
     listing = actions.add_parser("list", help="the accounts and their roles")
     listing.add_argument("--json", action="store_true")
@@ -51,7 +54,9 @@ def run_add(args: argparse.Namespace, context: CliContext) -> int:
     # Resolved before the account exists: the first one is created by the workstation.
     _ = context.operator
     store = ClerkStore(context.db)
-    clerk = store.add(args.name, Role(args.role), _read_secret(args.password_stdin))
+    clerk = store.add(
+        args.name, Role(args.role), _read_secret(args.password_stdin), full_name=args.full_name
+    )
     _log(context, f"users-add:{clerk.name}")
     print(f"{clerk.name} ({clerk.role.value}) added")
     return 0
@@ -67,7 +72,8 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
         return 0
     for clerk in clerks:
         state = "" if clerk.active else f"  disabled {clerk.disabled_at:%d/%m/%Y}"
-        print(f"{clerk.name:<20} {clerk.role.value}{state}")
+        full_name = f"  {clerk.full_name}" if clerk.full_name else ""
+        print(f"{clerk.name:<20} {clerk.role.value}{state}{full_name}")
     return 0
 
 

@@ -97,6 +97,7 @@ def start_app(
     session = ClerkSession(config.workstation.name)
     # The signed-in clerk is the operator of what the window digitises, saves and prints.
     window.operator = lambda: session.operator
+    window.operator_full_name = lambda: session.full_name
     service_log = ProcessingLog(
         workstation=config.workstation.name, operator=lambda: session.operator
     )

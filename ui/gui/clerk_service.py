@@ -42,6 +42,12 @@ class ClerkSession:
         with self._lock:
             return self._default if self._clerk is None else self._clerk.name
 
+    @property
+    def full_name(self) -> str:
+        """The signed-in clerk's full name, as the conversion mark prints it."""
+        with self._lock:
+            return self._default if self._clerk is None else self._clerk.display_name
+
     def set(self, clerk: Clerk | None) -> None:
         with self._lock:
             self._clerk = clerk

@@ -206,7 +206,8 @@ class DigitisingService(QObject):
                 progress=self._progress,
                 signing=signing,
             )
-            stored = store.record(result, actor=job.info.operator)
+            # The mark names the clerk in full; the access log keeps the signed-in account.
+            stored = store.record(result, actor=self._operator())
         except (ReceptionError, HardwareError) as exc:
             self.failed.emit(exc.code, str(exc))
             return

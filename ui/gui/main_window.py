@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         #: The operator of digitised copies and saved dossiers: the signed-in clerk (set by
         #: the app; the workstation's name while no clerk account exists).
         self.operator: Callable[[], str] = lambda: self.config.workstation.name
+        #: The signed-in clerk's full name, printed in the conversion mark of each copy.
+        self.operator_full_name: Callable[[], str] = lambda: self.config.workstation.name
         #: Asked whether the person holds a verified VNeID account (None: not asked).
         self.vneid_verifier: VneidAccountVerifier | None = None
 
@@ -542,6 +544,7 @@ class MainWindow(QMainWindow):
             draft=walk_in.draft(),
             captures=walk_in.captures(),
             operator=self.operator(),
+            operator_full_name=self.operator_full_name(),
             options=self.capture.options(),
             reused=tuple(
                 (c.code, c.reused.digitised_id) for c in walk_in.components if c.reused is not None
@@ -585,7 +588,7 @@ class MainWindow(QMainWindow):
                 dossier_code=code,
                 procedure_code=request.draft.procedure_code,
                 component_code=component_code,
-                operator=request.operator,
+                operator=request.operator_full_name or request.operator,
                 component_name=name,
                 owner_id_number=identity.id_number or None,
             )

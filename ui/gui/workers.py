@@ -115,6 +115,8 @@ class SaveRequest:
     operator: str
     options: DigitiseOptions = field(default_factory=DigitiseOptions)
     reused: tuple[tuple[str, int], ...] = ()  # (component code, kept copy's id) reused
+    #: The clerk's full name for the conversion mark ("" : the operator's account name).
+    operator_full_name: str = ""
     #: PDFs already made for this dossier's reserved code (by the digitising service,
     #: which marks and signs them): component code -> (path, sha256).
     files: tuple[tuple[str, str, str], ...] = ()
@@ -236,7 +238,7 @@ class DossierService(QObject):
                     dossier_code=reservation.code,
                     procedure_code=request.draft.procedure_code,
                     component_code=code,
-                    operator=request.operator,
+                    operator=request.operator_full_name or request.operator,
                     component_name=name,
                     owner_id_number=owner,
                 )

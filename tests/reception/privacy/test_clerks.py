@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from reception.limits import InputError
 from reception.privacy.clerks import ClerkError, ClerkStore, Role, SignInFailedError
 from reception.storage.database import open_connection, open_database
 
@@ -72,3 +73,14 @@ def test_bad_names_and_short_secrets_are_refused(
 ) -> None:
     with pytest.raises(ClerkError, match=words):
         store.add(name, Role.ADMINISTRATOR, secret)
+
+
+def test_a_full_name_is_kept_for_the_conversion_mark(store: ClerkStore) -> None:
+    admin = store.add("admin", Role.ADMINISTRATOR, "correct horse")
+    lan = store.add("lan", Role.CLERK, "2468", full_name=" Lê Thị Lan ")
+    assert lan.full_name == "Lê Thị Lan" and lan.display_name == "Lê Thị Lan"
+    assert admin.full_name is None and admin.display_name == "admin"
+    assert store.list()[1].to_json_dict()["full_name"] == "Lê Thị Lan"
+    with pytest.raises(InputError):
+        store.add("hoa", Role.CLERK, "2468", full_name="Hoa\x1b[2J")
+    assert store.get("hoa") is None

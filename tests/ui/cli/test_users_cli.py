@@ -128,3 +128,21 @@ def test_restore_needs_an_administrator_once_accounts_exist(
     sign_in(monkeypatch, "lan", "2468")
     status, _, err = run(["db", "restore", str(tmp_path / "backup.sqlite3")], capsys, monkeypatch)
     assert status == 2 and "not an administrator" in err
+
+
+def test_an_account_s_full_name_is_listed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ["users", "add", "admin", "--role", "administrator", "--password-stdin"]
+    assert run(argv, capsys, monkeypatch, "correct horse\n")[0] == 0
+    sign_in(monkeypatch, "admin", "correct horse")
+    argv = ["users", "add", "lan", "--full-name", "Lê Thị Lan", "--password-stdin"]
+    assert run(argv, capsys, monkeypatch, "2468\n")[0] == 0
+    status, out, _ = run(["users", "list", "--json"], capsys, monkeypatch)
+    assert status == 0
+    assert {c["name"]: c["full_name"] for c in json.loads(out)} == {
+        "admin": None,
+        "lan": "Lê Thị Lan",
+    }
+    status, out, _ = run(["users", "list"], capsys, monkeypatch)
+    assert status == 0 and "Lê Thị Lan" in out
