@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
+
+from ui.simulation.serving import ServingThread
 
 log = logging.getLogger(__name__)
 MAX_QUERY_BYTES = 64 << 10
@@ -90,25 +91,18 @@ class TimestampAuthority:
         handler = type("Handler", (_Handler,), {"authority": self})
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True
-        self._thread: threading.Thread | None = None
+        self._serving = ServingThread(self.httpd, "tsa")
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host!s}:{port}/tsa"
+        return f"{self._serving.base_url}/tsa"
 
     def start(self) -> TimestampAuthority:
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="tsa"
-        )
-        self._thread.start()
+        self._serving.start()
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        if self._thread is not None:
-            self._thread.join()
+        self._serving.stop()
 
     def answer(self, query: bytes) -> bytes:
         """The DER ``TimeStampResp`` for a DER ``TimeStampReq``."""

@@ -28,6 +28,7 @@ from ui.simulation.devserver import shared_components
 from ui.simulation.devserver.faults import Fault, FaultInjector, FaultPlan
 from ui.simulation.devserver.record_schema import record_problem
 from ui.simulation.devserver.store import Answer, ProtocolStore
+from ui.simulation.serving import ServingThread
 
 log = logging.getLogger(__name__)
 
@@ -79,26 +80,18 @@ class DevServer:
         self.requests = 0
         handler = type("Handler", (_Handler,), {"server_state": self, "timeout": socket_timeout})
         self.httpd = _Server((host, port), handler, max_connections=max_connections)
-        self._thread: threading.Thread | None = None
+        self._serving = ServingThread(self.httpd, "dev-server")
 
     @property
     def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self._serving.base_url
 
     def start(self) -> DevServer:
-        # A short poll interval: stop() returns at once (tests start many servers).
-        self._thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="dev-server"
-        )
-        self._thread.start()
+        self._serving.start()
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-        if self._thread is not None:
-            self._thread.join()
+        self._serving.stop()
         self.store.close()
         self.components.close()
 
