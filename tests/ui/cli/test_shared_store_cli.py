@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,18 +14,6 @@ from ui.cli import main
 from ui.simulation.devserver.server import DevServer
 
 OWNER = "001099000123"
-
-
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DevServer]:
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("RECEPTION_SERVER_USERNAME", "demo")
-    monkeypatch.setenv("RECEPTION_SERVER_PASSWORD", "demo")
-    for name in ("MODULE", "TOKEN", "KEY", "PIN"):
-        monkeypatch.delenv(f"RECEPTION_SIGNING_{name}", raising=False)
-    running = DevServer(tmp_path / "server").start()
-    yield running
-    running.stop()
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

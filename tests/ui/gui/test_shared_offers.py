@@ -37,18 +37,6 @@ from ui.simulation.devserver.server import DevServer
 OWNER = "001099000123"
 
 
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[DevServer]:
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("RECEPTION_SERVER_USERNAME", "demo")
-    monkeypatch.setenv("RECEPTION_SERVER_PASSWORD", "demo")
-    for name in ("MODULE", "TOKEN", "KEY", "PIN"):
-        monkeypatch.delenv(f"RECEPTION_SIGNING_{name}", raising=False)
-    running = DevServer(tmp_path / "server").start()
-    yield running
-    running.stop()
-
-
 def _upload_from_the_first_counter(
     tmp_path: Path, server: DevServer, capsys: pytest.CaptureFixture[str]
 ) -> str:
