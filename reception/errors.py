@@ -86,6 +86,13 @@ class StorageBugError(StorageError):
     environment = False
 
 
+class DocumentDamagedError(StorageError):
+    """A sealed document of the documents folder fails its authentication: changed, cut
+    short, or sealed with another data folder's key."""
+
+    code = "document_damaged"
+
+
 class SequenceExhaustedError(UserError):
     """The workstation's block of dossier sequence numbers is used up for the day."""
 

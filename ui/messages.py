@@ -74,6 +74,11 @@ _SOURCES: dict[str, object] = {
         "The local database cannot be read with this computer's key. Call the administrator "
         "to put back this data folder's key or restore a backup made here; nothing is deleted.",
     ),
+    "document_damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A document kept on this computer is damaged or was changed (it fails its check). "
+        "Scan the paper again; call the administrator if it happens again.",
+    ),
     # Input limits, backups, upload credentials (issue 16).
     "backup_failed": QT_TRANSLATE_NOOP(
         "Messages",

@@ -308,20 +308,31 @@ def read_scanned_pdf(path: Path) -> list[DecodedImage]:
         check_regular_file(path, MAX_IMAGE_FILE_BYTES)
     except InputFileError as exc:
         raise ImageFileError(str(exc)) from exc
+    return _scanned_pages(path, path.name)
+
+
+def read_scanned_pdf_data(data: bytes, name: str) -> list[DecodedImage]:
+    """:func:`read_scanned_pdf` of a PDF already in memory (a kept copy, decrypted)."""
+    if len(data) > MAX_IMAGE_FILE_BYTES:
+        raise ImageFileError(f"{name}: larger than {MAX_IMAGE_FILE_BYTES / 2**20:g} MB")
+    return _scanned_pages(io.BytesIO(data), name)
+
+
+def _scanned_pages(source: Path | io.BytesIO, name: str) -> list[DecodedImage]:
     try:
-        with pikepdf.open(path) as pdf:
-            check_page_count(len(pdf.pages), path.name)
+        with pikepdf.open(source) as pdf:
+            check_page_count(len(pdf.pages), name)
             # Every page's image header first: a bomb is refused before anything is decoded.
-            streams = [_page_stream(page, n, path.name) for n, page in enumerate(pdf.pages, 1)]
-            check_file_pixels(sum(int(s.Width) * int(s.Height) for s in streams), path.name)
+            streams = [_page_stream(page, n, name) for n, page in enumerate(pdf.pages, 1)]
+            check_file_pixels(sum(int(s.Width) * int(s.Height) for s in streams), name)
             return [
-                _page_image(page, stream, number, path.name)
+                _page_image(page, stream, number, name)
                 for number, (page, stream) in enumerate(zip(pdf.pages, streams, strict=True), 1)
             ]
     except pikepdf.PasswordError as exc:
-        raise ImageFileError(f"{path.name} is password-protected") from exc
+        raise ImageFileError(f"{name} is password-protected") from exc
     except (pikepdf.PdfError, OSError, ValueError, TypeError, RecursionError) as exc:
-        raise ImageFileError(f"{path.name} is not a readable PDF") from exc
+        raise ImageFileError(f"{name} is not a readable PDF") from exc
 
 
 def _page_stream(page: pikepdf.Page, number: int, label: str) -> pikepdf.Stream:

@@ -30,6 +30,7 @@ from reception.digitising.model import (
 from reception.digitising.signing import SignedPdf, SigningService
 from reception.forms.conversion_mark import render_mark_pages
 from reception.storage.atomic_file import write_atomically
+from reception.storage.document_vault import DocumentVault
 from reception.workstation.timezone import now_in_vietnam
 
 log = logging.getLogger(__name__)
@@ -46,11 +47,15 @@ def next_component_path(folder: Path, info: ComponentInfo) -> Path:
     return folder / component_file_name(info, number)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write then rename, with fsync: a power cut leaves the old file or the new, never half."""
+def _write_atomically(path: Path, data: bytes, vault: DocumentVault | None) -> None:
+    """Write then rename, with fsync: a power cut leaves the old file or the new, never half.
+    Through ``vault`` (the documents folder) the file is kept sealed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, data)
+        if vault is not None:
+            vault.write(path, data)
+        else:
+            write_atomically(path, data)
     except OSError as exc:
         raise DigitiseError(f"cannot write {path.name}: {exc.strerror}") from exc
 
@@ -64,13 +69,16 @@ def digitise(
     progress: ProgressSink = no_progress,
     clock: Callable[[], datetime] = now_in_vietnam,
     signing: SigningService | None = None,
+    vault: DocumentVault | None = None,
 ) -> DigitisedComponent:
     """Make ``out_path``, one PDF/A-2b for the component, from ``pages`` in order.
 
     Raises ``NoPagesError`` when nothing but blank pages remains and ``DigitiseError`` when
     the file cannot be written; OCR failing only leaves the PDF without a text layer.
     With ``signing`` (unlocked), the finished PDF/A is signed in the mark's signature box;
-    a signing failure raises ``SigningError`` and writes nothing.
+    a signing failure raises ``SigningError`` and writes nothing. With ``vault`` (the
+    documents folder ``out_path`` is in) the file is kept sealed there; the hash and size
+    are the PDF's.
     """
     options = options or DigitiseOptions()
     edited = [p if isinstance(p, tuple) else (p, PageEdit()) for p in pages]
@@ -127,7 +135,7 @@ def digitise(
         progress(total - 1, total, "signing")
         signed = signing.sign(data, box, location=info.unit_name)
         data = signed.data
-    _write_atomically(out_path, data)
+    _write_atomically(out_path, data, vault)
     progress(total, total, "done")
     log.info(
         "digitised a component: %d pages (%d blank removed), %d bytes, OCR %s",

@@ -23,10 +23,11 @@ from typing import Any
 import sqlite_utils
 
 from reception.digitising.model import ComponentInfo, DigitisedComponent, DigitiseError
+from reception.errors import StorageError
 from reception.identity.id_number import is_well_formed
 from reception.privacy.processing_log import Action, ProcessingLog
-from reception.storage.atomic_file import write_atomically
 from reception.storage.database import transaction
+from reception.storage.document_vault import DocumentVault
 from reception.upload.shared_store import SharedComponent, checked_pdf, queue_component
 from reception.workstation.timezone import now_in_vietnam
 
@@ -96,6 +97,7 @@ class ReuseStore:
     ) -> None:
         self._db = db
         self._folder = folder
+        self._vault = DocumentVault(folder)
         self._processing_log = processing_log
         self._retention = retention
         self._clock = clock
@@ -103,6 +105,11 @@ class ReuseStore:
     @property
     def folder(self) -> Path:
         return self._folder
+
+    @property
+    def vault(self) -> DocumentVault:
+        """Writes the store's files (sealed, as ``[storage] encrypt`` says)."""
+        return self._vault
 
     def record(self, result: DigitisedComponent, actor: str) -> StoredComponent:
         """Keep a freshly digitised component (its file must be in the store's folder).
@@ -161,10 +168,10 @@ class ReuseStore:
         path = self._folder / f"shared-{os.path.basename(shared.item_id)}.pdf"
         try:
             self._folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, data)
-            path.chmod(0o600)
-        except OSError as exc:
-            raise DigitiseError(f"cannot keep {path.name}: {exc.strerror}") from exc
+            self._vault.write(path, data)
+        except (OSError, StorageError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            raise DigitiseError(f"cannot keep {path.name}: {reason}") from exc
         now = self._clock()
         try:
             digitised_at = datetime.fromisoformat(shared.digitised_at)

@@ -23,7 +23,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from reception.errors import DocumentDamagedError
 from reception.privacy.processing_log import Action, ProcessingLog, subject_of_dossier
+from reception.storage.document_vault import document_size
 from reception.upload import outbox, queue
 from reception.upload.backoff import Backoff, RandomSource
 from reception.upload.errors import (
@@ -329,10 +331,14 @@ def _frozen(job: Job) -> dict[str, object]:
 
 def _check_local(item: JobFile) -> None:
     try:
-        size = item.path.stat().st_size
+        size = document_size(item.path)
     except OSError as exc:
         raise LocalFileError(
             f"document {item.name} missing", reason=f"document {item.name} is missing"
+        ) from exc
+    except DocumentDamagedError as exc:
+        raise LocalFileError(
+            f"document {item.name} damaged", reason=f"document {item.name} is damaged"
         ) from exc
     if item.size < 0 or size != item.size:
         raise LocalFileError(

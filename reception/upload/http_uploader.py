@@ -22,6 +22,8 @@ from typing import Any
 
 import httpx
 
+from reception.errors import StorageError
+from reception.storage.document_vault import read_document_range
 from reception.upload.credentials import Credentials
 from reception.upload.errors import (
     AuthenticationRefusedError,
@@ -46,7 +48,6 @@ from reception.upload.uploader import (
 log = logging.getLogger(__name__)
 
 DEFAULT_CHUNK_BYTES = 4 << 20
-READ_BLOCK = 64 << 10
 TOKEN_MARGIN_SECONDS = 15.0  # log in again a little before the session runs out
 MAX_STALLED_CHUNKS = 3
 _OFFSET = re.compile(r"^\d+$")
@@ -247,6 +248,8 @@ class HttpUploader(Uploader, ComponentStore):
             raise ServerUnreachableError(f"{method} failed: {type(exc).__name__}") from exc
         except OSError as exc:  # the local file, read while streaming
             raise LocalFileError(f"cannot read the document: {exc.strerror}") from exc
+        except StorageError as exc:  # a kept document that fails its check, or no key
+            raise LocalFileError(f"cannot read the document: {exc}") from exc
         log.debug("%s %s -> %s", method, path.split("/", maxsplit=1)[0], answer.status_code)
         return answer
 
@@ -291,16 +294,9 @@ def _component(row: object) -> SharedComponent:
 
 
 def _read_range(path: Path, start: int, stop: int) -> Iterator[bytes]:
-    """Stream ``[start, stop)`` of the file from disk, one block in memory at a time."""
-    with path.open("rb") as stream:
-        stream.seek(start)
-        left = stop - start
-        while left > 0:
-            block = stream.read(min(READ_BLOCK, left))
-            if not block:
-                raise OSError(0, "the file became shorter while it was being sent")
-            left -= len(block)
-            yield block
+    """Stream ``[start, stop)`` of the document from disk (decrypted when it is kept
+    sealed), one block in memory at a time."""
+    return read_document_range(path, start, stop)
 
 
 def _offset(answer: httpx.Response) -> int:

@@ -14,7 +14,6 @@ transaction, except :func:`enqueue`, which joins the caller's (the dossier's).
 from __future__ import annotations
 
 import enum
-import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -24,10 +23,11 @@ from typing import Any
 
 import sqlite_utils
 
+from reception.errors import StorageError
 from reception.storage.database import transaction
+from reception.storage.document_vault import document_digest
 from reception.upload.errors import UnknownDossierError
 
-HASH_BLOCK = 1 << 20
 MISSING_SHA256 = "0" * 64  # placeholder for a file that could not be read
 
 
@@ -135,14 +135,9 @@ class QueueSummary:
 
 
 def file_digest(path: Path) -> tuple[str, int]:
-    """SHA-256 (hex) and size of ``path``, read in blocks (documents may be large)."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as stream:
-        while block := stream.read(HASH_BLOCK):
-            digest.update(block)
-            size += len(block)
-    return digest.hexdigest(), size
+    """SHA-256 (hex) and size of the document ``path`` (its plain bytes when it is kept
+    sealed), read in blocks (documents may be large)."""
+    return document_digest(path)
 
 
 def enqueue(
@@ -191,7 +186,7 @@ def _insert_files(db: sqlite_utils.Database, code: str, files: Iterable[FileToSe
         if sha256 is None or size is None:
             try:
                 computed, size = file_digest(item.path)
-            except OSError:
+            except (OSError, StorageError):
                 # Never fail the dossier's save over a document: the dispatcher finds the
                 # file missing and puts the dossier in front of the clerk.
                 computed, size = MISSING_SHA256, -1

@@ -876,6 +876,10 @@
         <translation>Không đọc được cơ sở dữ liệu trên máy bằng khoá của máy này. Hãy báo quản trị viên đặt lại khoá của thư mục dữ liệu này hoặc khôi phục bản sao lưu tạo trên máy này; không dữ liệu nào bị xoá.</translation>
     </message>
     <message>
+        <source>A document kept on this computer is damaged or was changed (it fails its check). Scan the paper again; call the administrator if it happens again.</source>
+        <translation>Một tài liệu lưu trên máy này bị hỏng hoặc đã bị thay đổi (không qua được bước kiểm tra). Hãy quét lại bản giấy; nếu còn lặp lại, hãy báo quản trị viên.</translation>
+    </message>
+    <message>
         <source>The database backup could not be made or used. Check the backup folder or drive.</source>
         <translation>Không tạo hoặc dùng được bản sao lưu cơ sở dữ liệu. Hãy kiểm tra thư mục hoặc ổ đĩa sao lưu.</translation>
     </message>

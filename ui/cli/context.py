@@ -8,9 +8,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from reception.digitising.reuse_store import DOCUMENTS_FOLDER
 from reception.privacy.clerks import Clerk
 from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import DATABASE_FILE, open_database
+from reception.storage.document_vault import seal_plain_documents
 from reception.workstation.config import Config, load_config
 from reception.workstation.paths import default_config_file, default_data_dir
 from ui.storage_policy import configure_storage
@@ -61,6 +63,8 @@ class CliContext:
         if self._db is None:
             configure_backups(self.config)
             self._db = open_database(self.database_path)
+            # What an older version kept plain in the documents folder is sealed now.
+            seal_plain_documents(self.data_dir / DOCUMENTS_FOLDER)
         return self._db
 
     @property

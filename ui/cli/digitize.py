@@ -20,6 +20,7 @@ from reception.digitising.signing import (
 )
 from reception.digitising.sources import load_files
 from reception.storage.atomic_file import write_atomically
+from reception.storage.document_vault import read_document
 from ui.cli.context import CliContext
 from ui.composition import signing_service, signing_settings
 
@@ -121,14 +122,15 @@ def run_digitize(args: argparse.Namespace, context: CliContext) -> int:
             processing_log=context.processing_log,
         )
         target = next_component_path(store.folder, info)
-    result = digitise(pages, info, target, options=options, signing=signing)
+    vault = None if store is None else store.vault
+    result = digitise(pages, info, target, options=options, signing=signing, vault=vault)
     if store is not None:
         store.record(result, actor=operator)
         try:
             args.out.parent.mkdir(parents=True, exist_ok=True)
             # Written like the kept copy: fsync'd before success is said, readable by
             # this user only (a copy would take the umask's 0644).
-            write_atomically(args.out, target.read_bytes())
+            write_atomically(args.out, read_document(target))
         except OSError as exc:
             print(
                 f"reception: cannot write {args.out}: {exc.strerror} [digitise_failed]",

@@ -54,20 +54,28 @@ def check_clerk_accounts(context: CliContext) -> CheckResult:
 def check_encryption_at_rest(context: CliContext) -> CheckResult:
     """Whether the database is encrypted and which key store holds its key. A key file
     (no OS key store) is a warning: a copy of the whole data folder carries the key."""
+    from reception.digitising.reuse_store import DOCUMENTS_FOLDER
     from reception.errors import ReceptionError
     from reception.storage import cipher_binding
+    from reception.storage.document_vault import plain_documents
     from reception.storage.key_store import load_key
     from ui.storage_policy import configure_storage
 
     configure_storage(context.config)
     path = context.database_path
+    plain = plain_documents(context.data_dir / DOCUMENTS_FOLDER)
+    documents = (
+        f"{plain} document(s) in the documents folder are not encrypted"
+        if plain
+        else "documents sealed per file (AES-256-GCM)"
+    )
     if path.exists() and cipher_binding.is_plain_file(path):
         return CheckResult(
             "encryption at rest",
             False,
-            "the database is not encrypted ([storage] encrypt = false); "
-            "the documents folder is not encrypted",
-            "set [storage] encrypt = true (the database is encrypted in place at the next start)",
+            f"the database is not encrypted ([storage] encrypt = false); {documents}",
+            "set [storage] encrypt = true (the database and the documents are encrypted in "
+            "place at the next start)",
             optional=True,
         )
     try:
@@ -81,17 +89,16 @@ def check_encryption_at_rest(context: CliContext) -> CheckResult:
         return CheckResult(
             "encryption at rest",
             False,
-            f"database encrypted (SQLCipher), key in {key.where}: no OS key store, so a copy "
-            "of the whole data folder carries the key; the documents folder is not encrypted",
+            f"database encrypted (SQLCipher), {documents}, key in {key.where}: no OS key "
+            "store, so a copy of the whole data folder carries the key",
             "run where the OS key store is available (Secret Service, Credential Manager); "
             + advice,
             optional=True,
         )
     return CheckResult(
         "encryption at rest",
-        False,
-        f"database encrypted (SQLCipher), key in {key.where}; "
-        "the documents folder is not encrypted",
-        advice,
+        not plain,
+        f"database encrypted (SQLCipher), {documents}, key in {key.where}",
+        "the plain documents are sealed at the next start" if plain else advice,
         optional=True,
     )

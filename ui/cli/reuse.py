@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 from reception.digitising.reuse_store import ReuseStore, StoredComponent, documents_dir
 from reception.identity.id_number import is_well_formed
 from reception.storage.atomic_file import write_atomically
+from reception.storage.document_vault import read_document
 from reception.upload.connect import connect
 from reception.upload.errors import PermanentUploadError, UploadError
 from reception.upload.http_uploader import HttpUploader
@@ -154,7 +154,8 @@ def run_fetch(args: argparse.Namespace, context: CliContext) -> int:
             print(f"reception: component {args.item_id} is no longer kept", file=sys.stderr)
             return 2
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(component.path, args.out)
+        # The kept copy is sealed; the export is the plain PDF, fsync'd, this user's only.
+        write_atomically(args.out, read_document(component.path))
         print(f"{args.out}: {component.pages} pages, sha256 {component.sha256}")
         return 0
     shared = _shared_store(context, args.server)

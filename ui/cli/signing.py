@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 from hardware.errors import HardwareError
+from hardware.input_files import InputFileError
 from reception.digitising.model import DigitiseError
 from reception.digitising.verification import load_ca_certificates, verify_pdf
+from reception.errors import StorageError
+from reception.storage.document_vault import read_document
 from ui.cli.context import CliContext
 from ui.composition import simulated_signing_token
 
@@ -79,9 +82,9 @@ def run_simulate(args: argparse.Namespace, context: CliContext) -> int:
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     """Handle ``verify``: exit 0 good, 1 when something is missing or broken, 2 bad input."""
     try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        print(f"reception: cannot read {args.file}: {exc.strerror}", file=sys.stderr)
+        data = read_document(args.file)  # a kept (sealed) copy or any PDF
+    except (InputFileError, StorageError) as exc:
+        print(f"reception: {exc}", file=sys.stderr)
         return 2
     roots = []
     if args.ca is not None:

@@ -21,13 +21,14 @@ from hardware.errors import HardwareError
 from hardware.imaging.encoding import Pixels
 from hardware.scanner.interface import ColorMode, ScannedPage, ScanSettings
 from reception.digitising.model import ComponentInfo, DigitiseOptions, PageEdit
-from reception.digitising.pdfa import read_scanned_pdf
+from reception.digitising.pdfa import read_scanned_pdf_data
 from reception.digitising.pipeline import digitise, next_component_path
 from reception.digitising.reuse_store import ReuseStore, StoredComponent, documents_dir
 from reception.digitising.sources import load_files
 from reception.errors import ReceptionError
 from reception.privacy.processing_log import ProcessingLog
 from reception.storage.database import open_database
+from reception.storage.document_vault import read_document
 from reception.upload.shared_store import SharedComponent
 from reception.workstation.config import Config
 from ui.composition import build_signing, list_sources, open_source
@@ -205,6 +206,7 @@ class DigitisingService(QObject):
                 options=job.options,
                 progress=self._progress,
                 signing=signing,
+                vault=store.vault,
             )
             # The mark names the clerk in full; the access log keeps the signed-in account.
             stored = store.record(result, actor=self._operator())
@@ -229,8 +231,8 @@ class DigitisingService(QObject):
     @staticmethod
     def _preview(path: Path) -> QImage | None:
         try:
-            first = read_scanned_pdf(path)[0]
-        except (HardwareError, IndexError):
+            first = read_scanned_pdf_data(read_document(path), path.name)[0]
+        except (HardwareError, ReceptionError, IndexError):
             return None
         return thumbnail(first.pixels)
 

@@ -29,6 +29,7 @@ from reception.intake.qr_reading import VideoQrScanner
 from reception.privacy.processing_log import ProcessingLog
 from reception.procedures.working_calendar import WorkingCalendar
 from reception.storage.database import open_database
+from reception.storage.document_vault import DocumentVault, seal_plain_documents
 from reception.upload.queue import count_unsent
 from reception.workstation.timezone import now_in_vietnam
 
@@ -173,6 +174,8 @@ class DossierService(QObject):
             self.failed.emit(exc.code, str(exc))
             return
         self._db = db
+        # What an older version kept plain in the documents folder is sealed now.
+        seal_plain_documents(self._documents)
         self._store = DossierStore(
             db,
             unit_code=self._unit_code,
@@ -231,6 +234,7 @@ class DossierService(QObject):
             if reservation is None:
                 reservation = self._reservations[request.token] = self._store.reserve()
             folder = self._documents
+            vault = DocumentVault(folder)
             owner = request.draft.applicant.identity.id_number or None
             for number, (code, name, pages) in enumerate(request.captures, 1):
                 self.save_progressed.emit(number, len(request.captures))
@@ -243,7 +247,7 @@ class DossierService(QObject):
                     owner_id_number=owner,
                 )
                 path = next_component_path(folder, info)
-                made.append(digitise(pages, info, path, options=request.options))
+                made.append(digitise(pages, info, path, options=request.options, vault=vault))
             files = {m.info.component_code: (str(m.path), m.sha256) for m in made}
             files.update({code: (path, sha) for code, path, sha in request.files})
             dossier = self._store.save(with_files(request.draft, files), reservation=reservation)

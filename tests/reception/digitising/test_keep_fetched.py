@@ -11,6 +11,7 @@ import pytest
 from reception.digitising.model import DigitiseError
 from reception.digitising.reuse_store import ReuseStore, documents_dir
 from reception.storage.database import open_database
+from reception.storage.document_vault import read_document
 from reception.upload.shared_store import SharedComponent
 
 OWNER = "001099000123"
@@ -38,7 +39,8 @@ def test_a_fetched_copy_is_kept_once_and_offered_with_its_signer(tmp_path: Path)
     store = ReuseStore(db, documents_dir(tmp_path), timedelta(days=30))
     shared = _shared(hashlib.sha256(DATA).hexdigest())
     kept = store.keep_fetched(shared, DATA, actor="QUAY-02")
-    assert kept.path.read_bytes() == DATA and kept.signer == "LÊ VĂN THỬ"
+    assert read_document(kept.path) == DATA and kept.signer == "LÊ VĂN THỬ"
+    assert DATA[:8] not in kept.path.read_bytes()  # kept sealed
     assert kept.digitised_at.date().isoformat() == "2026-11-02"
     assert store.keep_fetched(shared, DATA, actor="QUAY-02").id == kept.id  # once
     assert [c.id for c in store.offers(OWNER, actor="QUAY-02")] == [kept.id]

@@ -10,9 +10,12 @@ from pathlib import Path
 import httpx
 import pytest
 
+from reception.storage import sealed_files
+from reception.storage.document_vault import DocumentVault
 from reception.upload.credentials import Credentials, load_credentials
 from reception.upload.errors import (
     AuthenticationRefusedError,
+    LocalFileError,
     ConflictRejectedError,
     CredentialsMissingError,
     ServerUnavailableError,
@@ -63,6 +66,41 @@ def test_a_file_upload_resumes_from_what_the_server_holds(
     with make_uploader(server.url) as again:  # already complete: nothing is sent again
         assert again.send_file(item, lambda sent, total: None) == receipt
     assert server.store.event_counts("file") == {item.sha256: 1}
+
+
+def test_a_sealed_document_is_sent_plain_in_ranges_that_cross_its_segments(
+    tmp_path: Path, dev_server: ServerFactory
+) -> None:
+    server = dev_server()
+    folder = tmp_path / "data" / "documents"
+    folder.mkdir(parents=True)
+    plain = bytes(range(256)) * 700 + b"tail"  # three 64 KiB segments, the last short
+    path = folder / "scan.pdf"
+    DocumentVault(folder).write(path, plain)
+    assert path.read_bytes()[:8] == sealed_files.MAGIC
+    item = LocalFile(path, hashlib.sha256(plain).hexdigest(), len(plain))
+    with make_uploader(server.url, chunk_bytes=50_000) as uploader:
+        receipt = uploader.send_file(item, lambda sent, total: None)
+    assert receipt.file_id == item.sha256
+    assert (server.store.files / item.sha256).read_bytes() == plain
+
+
+def test_a_sealed_document_that_fails_its_check_is_not_sent(
+    tmp_path: Path, dev_server: ServerFactory
+) -> None:
+    server = dev_server()
+    folder = tmp_path / "data" / "documents"
+    folder.mkdir(parents=True)
+    plain = b"%PDF-1.7 " * 1000
+    path = folder / "scan.pdf"
+    DocumentVault(folder).write(path, plain)
+    damaged = bytearray(path.read_bytes())
+    damaged[100] ^= 0x40
+    path.write_bytes(bytes(damaged))
+    item = LocalFile(path, hashlib.sha256(plain).hexdigest(), len(plain))
+    with make_uploader(server.url) as uploader, pytest.raises(LocalFileError, match="changed"):
+        uploader.send_file(item, lambda sent, total: None)
+    assert not (server.store.files / item.sha256).exists()
 
 
 def test_bytes_that_do_not_hash_to_the_name_are_refused(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,8 @@ import pytest
 from PIL import Image
 
 from reception.digitising.pdfa import inspect_pdf
+from reception.storage import sealed_files
+from reception.storage.document_vault import read_document
 from tests.generators.pages import blank_page, gray, text_page
 from tests.sane_backend import sane_test_backend  # noqa: F401 - a fixture
 from ui.cli import main
@@ -111,6 +114,27 @@ def test_digitize_with_only_broken_files_is_a_clear_error(
     assert not out.exists()
 
 
+def test_a_kept_copy_is_sealed_and_reuse_fetch_exports_it_plain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _images(tmp_path / "in")
+    argv = ["digitize", str(files[0]), "--component", "TP1", "--out", str(tmp_path / "o.pdf")]
+    argv += ["--dossier", "000.00.01.H99-261129-0003", "--owner", OWNER, "--no-ocr"]
+    assert run(argv, capsys)[0] == 0
+    (row,) = json.loads(run(["reuse", "list", "--id", OWNER, "--json"], capsys)[1])
+    assert Path(row["file"]).read_bytes()[:8] == sealed_files.MAGIC
+
+    out = tmp_path / "fetched.pdf"
+    status, printed, _ = run(["reuse", "fetch", str(row["id"]), "--out", str(out)], capsys)
+
+    assert status == 0 and row["sha256"] in printed
+    assert out.read_bytes() == (tmp_path / "o.pdf").read_bytes()
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    status, printed, _ = run(["verify", row["file"]], capsys)  # the kept copy, decrypted
+    assert status in (0, 1) and "not a PDF" not in printed
+
+
 def test_digitize_for_an_owner_is_kept_and_listed_for_reuse(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -123,7 +147,9 @@ def test_digitize_for_an_owner_is_kept_and_listed_for_reuse(
     (row,) = json.loads(printed)
     assert row["component_code"] == "TP3"
     assert Path(row["file"]).name == "000.00.01.H99-261129-0002_TP3_1.pdf"
-    assert Path(row["file"]).read_bytes() == (tmp_path / "o.pdf").read_bytes()
+    kept = Path(row["file"])
+    assert read_document(kept) == (tmp_path / "o.pdf").read_bytes()  # the export is plain
+    assert kept.read_bytes()[:5] != b"%PDF-"  # the kept copy is sealed
     assert json.loads(run(["reuse", "list", "--id", "001199000777", "--json"], capsys)[1]) == []
     assert run(["reuse", "list", "--id", "12"], capsys)[0] == 2
     status, printed, _ = run(["reuse", "purge"], capsys)

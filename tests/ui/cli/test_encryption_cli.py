@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reception.storage import sealed_files
 from reception.storage.database import DATABASE_FILE
+from reception.storage.document_vault import read_document
 from reception.storage.key_store import KEY_FILE
 from tests.reception.upload.conftest import ServerFactory, _local_traffic_only, dev_server
 from tests.ui.cli.test_audit_cli import new_dossier, run
@@ -57,6 +59,24 @@ def test_after_a_flow_the_database_is_encrypted_and_private(
     status, out = run(["dossier", "show", code, "--json"], capsys)
     assert status == 0 and code in out
     assert run(["db", "check"], capsys)[0] == 0
+
+
+def test_documents_an_older_version_left_plain_are_sealed_at_the_next_command(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new_dossier(tmp_path, capsys)
+    documents = data_dir / "documents"
+    documents.mkdir(exist_ok=True)
+    old = b"%PDF-1.7\n% a component digitised by an older version\n%%EOF\n"
+    (documents / "old_TP1_1.pdf").write_bytes(old)
+
+    assert run(["dossier", "list"], capsys)[0] == 0
+
+    stored = (documents / "old_TP1_1.pdf").read_bytes()
+    assert stored[:8] == sealed_files.MAGIC and b"older version" not in stored
+    assert read_document(documents / "old_TP1_1.pdf") == old
+    _, out = run(["self-test"], capsys)
+    assert "documents sealed per file (AES-256-GCM)" in out
 
 
 def test_a_wrong_key_is_one_line_with_a_stable_code(

@@ -12,6 +12,7 @@ from hardware.scanner.interface import ColorMode, ScannedPage
 from hardware.signing.simulated_token import HOLDER, SimulatedToken
 from reception.digitising.model import ComponentInfo, DigitiseOptions, PageEdit
 from reception.digitising.verification import verify_pdf
+from reception.storage.document_vault import read_document
 from reception.workstation.config import Config, SigningConfig
 from tests.generators.pages import gray, text_page
 from tests.signing_token import simulated_token  # noqa: F401 - a fixture
@@ -57,7 +58,7 @@ def test_copies_are_marked_then_signed_once_the_pin_is_given(
             service.digitise(_job())
         stored = signed.args[0]
         assert stored.signer == HOLDER
-        report = verify_pdf(stored.path.read_bytes())
+        report = verify_pdf(read_document(stored.path))
         assert report.mark and report.signatures[0].valid
     finally:
         service.close()

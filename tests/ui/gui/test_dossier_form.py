@@ -19,6 +19,7 @@ from reception.dossiers.applicant import ApplicantKind
 from reception.dossiers.store import ComponentStatus, Dossier, ResultDelivery
 from reception.dossiers.walk_in import ReusedFile
 from reception.identity.citizen import IdentitySource
+from reception.storage.document_vault import read_document
 from tests.generators.pages import gray, text_page
 from ui.gui.app import RunningApp
 from ui.gui.main_window import MainWindow
@@ -96,7 +97,7 @@ def test_representative_components_appointment_and_receipt(
     kept = tmp_path / "kept.pdf"
     kept.write_bytes(b"%PDF-1.7 kept copy")
     window.model.reuse(
-        "TP2", ReusedFile(1, str(kept), hashlib.sha256(kept.read_bytes()).hexdigest())
+        "TP2", ReusedFile(1, str(kept), hashlib.sha256(read_document(kept)).hexdigest())
     )
     window.components.sets.setValue(2)
     window.components.delivery.setCurrentIndex(1)
@@ -113,7 +114,7 @@ def test_representative_components_appointment_and_receipt(
     ]
     made = Path(str(dossier.components[0].file_path))
     assert made.name == f"{dossier.code}_TP1_1.pdf"
-    assert dossier.components[0].file_sha256 == hashlib.sha256(made.read_bytes()).hexdigest()
+    assert dossier.components[0].file_sha256 == hashlib.sha256(read_document(made)).hexdigest()
     assert dossier.components[1].file_path == str(kept)
     assert (dossier.sets, dossier.delivery) == (2, ResultDelivery.POST)
     assert dossier.appointment_at is not None

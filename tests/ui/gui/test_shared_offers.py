@@ -22,6 +22,7 @@ from reception.digitising.reuse_store import StoredComponent
 from reception.dossiers.store import ComponentStatus
 from reception.identity.citizen import CitizenIdentity, IdentitySource
 from reception.procedures.catalogue import load_active_catalogue
+from reception.storage.document_vault import read_document
 from reception.upload.shared_store import SharedComponent
 from reception.workstation.config import Config
 from tests.generators.pages import gray, text_page
@@ -121,7 +122,7 @@ def test_a_copy_of_the_shared_store_is_offered_and_attached_as_reused(
     assert component.status is ComponentStatus.REUSED and component.reused is not None
     kept = Path(component.reused.path)
     assert component.reused.sha256 == sha256
-    assert hashlib.sha256(kept.read_bytes()).hexdigest() == sha256
+    assert hashlib.sha256(read_document(kept)).hexdigest() == sha256
     assert kept.is_relative_to(tmp_path / "counter2")
     actions = [(e["action"], e["outcome"]) for e in server.components.access_log()]
     assert actions == [("store", 201), ("list", 200), ("fetch", 200)]
