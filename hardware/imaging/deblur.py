@@ -21,7 +21,6 @@ none.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 from collections.abc import Callable, Iterator
@@ -52,22 +51,41 @@ PROBE_SIDE = 112
 #: Reflected border of the probe window, wider than half the longest line probed:
 #: 112 + 2·20 = 152, padded to 160 for the FFT (a narrower border lost long blurs).
 PROBE_PAD = 20
-#: How uneven a hand's speed along the blur is assumed to be, for the ramped variants.
+#: How uneven a hand's speed along the blur is assumed to be, for the weighted lines.
 UNEVEN_SPEED = 0.3
+#: How many fewer mid-tones a weighted line must leave to be preferred to the even one:
+#: a weighting fits the ringing of an even blur a little better too (0.008 on a code
+#: that only the even line read).
+UNEVEN_MARGIN = 0.015
 #: Restorations handed to the decoder, best-scored first.
 RESTORATIONS_DECODED = 3
 #: Spectral strengths (:class:`MotionEstimate`) above which a motion blur is clear enough
 #: to be tried first, and below which discs and Gaussians are tried first (measured on
-#: the generated hard frames: heavy motion 10–33, defocus and tiny codes 9–17).
-CLEAR_MOTION_STRENGTH = 17.0
-FAINT_MOTION_STRENGTH = 14.0
+#: the generated hard frames: heavy motion 8.7–25 but for two in 50, defocus, tiny and
+#: angled codes 3–7.4; look-alike patterns anywhere).
+CLEAR_MOTION_STRENGTH = 8.0
+#: A peak at right angles this strong, relative to the best, marks a module grid.
+GRID_LIKENESS = 0.8
+FAINT_MOTION_STRENGTH = 6.0
+#: Lengths probed around a direction's spectral length, which comes out short by 0–2.5 px
+#: (the code's own structure and an uneven speed shift the sinc zeros): a guided search
+#: needs half the probes of a scan over every length.
+GUIDED_LENGTHS = (0.0, 1.0, 2.0, 3.0)
 #: A first hypothesis scoring below this leaves the probe two-toned: the blur is explained,
 #: and a region that still does not read is no code more hypotheses would rescue (a
 #: QR-like pattern, a damaged code), so the search stops there. On the generated hard
 #: frames every code that needed more than the first restoration scored 0.46 or more,
 #: and three look-alike patterns in four below 0.43.
 EXPLAINED_SCORE = 0.43
+#: When the first restoration did not read, a later hypothesis is restored only if it
+#: leaves clearly fewer mid-tones: on the generated hard frames, the one heavy motion blur
+#: the first stage missed was read by a hypothesis 0.13 better, while look-alike patterns
+#: went on to hypotheses no better than the first (0.05 worse).
+CLEARER_BY = 0.03
 DEFOCUS_RADII = tuple(1.5 + 0.25 * i for i in range(19))
+#: Reflected border of a region before it is restored: at least half the widest point
+#: spread function tried (a line of 20.5 px: 24 px wide), no more (the FFT grows with it).
+RESTORATION_PAD = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +99,30 @@ class MotionEstimate:
     #: Directions the spectrum allows, best first (``angle`` among them): the code's own
     #: structure can outweigh a short blur, so more than one is worth a try.
     angles: tuple[float, ...] = ()
+    #: The length the spectrum gives along each of ``angles``, and how clearly.
+    lengths: tuple[float, ...] = ()
+    strengths: tuple[float, ...] = ()
+
+    @property
+    def clear(self) -> bool:
+        """Whether the spectrum shows a motion blur clearly enough to try it first: strong
+        (:data:`CLEAR_MOTION_STRENGTH`), and not matched at right angles by a peak about
+        as strong at about the same length, which is a grid of square modules (a sharp or
+        defocused code's own structure), not a hand's motion (heavy motion blurs of the
+        generated set: at most 0.65 as strong there, at other lengths)."""
+        if self.strength < CLEAR_MOTION_STRENGTH:
+            return False
+        for angle, length, strength in zip(
+            self.angles[1:], self.lengths[1:], self.strengths[1:], strict=True
+        ):
+            turn = abs(angle - self.angle) % 180
+            if (
+                min(turn, 180 - turn) >= 90 - 2 * _ANGLE_STEP
+                and strength >= GRID_LIKENESS * self.strength
+                and abs(length - self.length) <= 1.0
+            ):
+                return False
+        return True
 
 
 def _window(grey: Frame, side: int = ANALYSIS_SIDE) -> Float:
@@ -107,60 +149,87 @@ def log_spectrum(grey: Frame, side: int = ANALYSIS_SIDE) -> Float:
     return cast(Float, np.fft.fftshift(np.log1p(magnitude)).astype(np.float32))
 
 
-def _direction_score(spectrum: Float, angle: float) -> tuple[float, float]:
-    """How clearly ``spectrum`` shows the sinc zeros of a motion at ``angle``, and the
-    length their spacing gives (sub-pixel)."""
-    side = spectrum.shape[0]
+#: Rows of the rotated spectrum averaged into each direction's profile: every
+#: ``_BAND_STEP``-th of the band, the spectrum first smoothed by ``_BAND_SMOOTHING`` so
+#: that the rows skipped still count (a quarter of the samples, the same peaks).
+_BAND_STEP = 4
+_BAND_SMOOTHING = 1.5
+
+
+@functools.cache
+def _direction_maps(side: int) -> tuple[Float, Float]:
+    """Where each direction's band of rows samples a ``side``² spectrum: for every angle
+    ``_ANGLE_STEP`` apart, the spectrum turned by it (as ``cv2.warpAffine`` would turn
+    it), rows near the horizontal axis; stacked, so that one ``cv2.remap`` turns all."""
     band = side // 4  # rows near the axis: the corners of the spectrum are mostly noise
-    turn = cv2.getRotationMatrix2D((side / 2, side / 2), angle, 1.0)
-    turned = cv2.warpAffine(spectrum, turn, (side, side), flags=cv2.INTER_LINEAR)
-    profile = turned[side // 2 - band : side // 2 + band].mean(axis=0)
-    trend = cv2.blur(profile[None, :], (15, 1), borderType=cv2.BORDER_REFLECT)[0]
-    profile = profile - trend
-    profile[side // 2 - 2 : side // 2 + 3] = 0  # the DC peak says nothing about blur
+    theta = np.radians(np.arange(0, 180, _ANGLE_STEP, dtype=np.float32))[:, None, None]
+    across = np.arange(-band, band, _BAND_STEP, dtype=np.float32)[None, :, None]
+    along = (np.arange(side, dtype=np.float32) - side / 2)[None, None, :]
+    cos, sin = np.cos(theta), np.sin(theta)
+    xs = side / 2 + along * cos - across * sin
+    ys = side / 2 + along * sin + across * cos
+    rows = theta.shape[0] * across.shape[1]
+    return (
+        cast(Float, xs.reshape(rows, side).astype(np.float32)),
+        cast(Float, ys.reshape(rows, side).astype(np.float32)),
+    )
+
+
+def _direction_scores(spectrum: Float) -> tuple[Float, Float]:
+    """For every direction ``_ANGLE_STEP`` apart: how clearly ``spectrum`` shows the sinc
+    zeros of a motion that way, and the length their spacing gives (sub-pixel)."""
+    side = spectrum.shape[0]
+    xs, ys = _direction_maps(side)
+    smoothed = cv2.GaussianBlur(spectrum, (0, 0), _BAND_SMOOTHING)
+    sampled = cv2.remap(smoothed, xs, ys, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REFLECT)
+    directions = 180 // _ANGLE_STEP
+    profiles = sampled.reshape(directions, -1, side).mean(axis=1)
+    trend = cv2.blur(profiles, (15, 1), borderType=cv2.BORDER_REFLECT)
+    profiles = profiles - trend
+    profiles[:, side // 2 - 2 : side // 2 + 3] = 0  # the DC peak says nothing about blur
     # Zeros every side/L bins: a negative cosine component at index L.
-    cepstrum = -np.fft.rfft(profile).real
+    cepstra = -np.fft.rfft(profiles, axis=1).real
     lengths = np.arange(int(MIN_MOTION_PX), int(MAX_MOTION_PX) + 2)
-    scores = cepstrum[lengths]
-    index = int(np.argmax(scores))
-    length = float(lengths[index])
-    if 0 < index < len(scores) - 1:  # parabolic peak: sub-pixel length
-        left, mid, right = scores[index - 1], scores[index], scores[index + 1]
-        denominator = left - 2 * mid + right
-        if denominator < 0:
-            length += 0.5 * float(left - right) / float(denominator)
-    return float(scores[index]), length
+    scores = cepstra[:, lengths]
+    best = np.argmax(scores, axis=1)
+    rows = np.arange(directions)
+    strength = scores[rows, best]
+    length = lengths[best].astype(np.float64)
+    # Parabolic peak (sub-pixel length) where the best is not at either end.
+    inner = (best > 0) & (best < len(lengths) - 1)
+    left = np.where(inner, scores[rows, np.maximum(best - 1, 0)], 0.0)
+    right = np.where(inner, scores[rows, np.minimum(best + 1, len(lengths) - 1)], 0.0)
+    denominator = left - 2 * strength + right
+    curved = inner & (denominator < 0)
+    safe = np.where(curved, denominator, -1.0)
+    length += np.where(curved, 0.5 * (left - right) / safe, 0.0)
+    return cast(Float, strength.astype(np.float32)), cast(Float, length.astype(np.float32))
 
 
 def estimate_motion(grey: Frame) -> MotionEstimate:
     """The most likely linear motion blur of ``grey`` (see the module docstring).
 
-    Directions are scanned every ``2 * _ANGLE_STEP`` degrees, and each of the best local
-    maxima refined by ``_ANGLE_STEP`` either way: half the rotations of a fine scan, the
-    same peaks."""
-    spectrum = log_spectrum(grey)
-    coarse = 2 * _ANGLE_STEP
-    per_angle = [_direction_score(spectrum, angle) for angle in range(0, 180, coarse)]
-    count = len(per_angle)
-    peaks = [  # local maxima over directions (which wrap around at 180°)
+    Every direction ``_ANGLE_STEP`` degrees apart is scored in one pass (one resampling of
+    the spectrum, one FFT per profile); the best local maxima over directions, which wrap
+    around at 180°, are the directions worth trying."""
+    strengths, lengths = _direction_scores(log_spectrum(grey))
+    count = len(strengths)
+    peaks = [
         i
         for i in range(count)
-        if per_angle[i][0] >= per_angle[i - 1][0]
-        and per_angle[i][0] >= per_angle[(i + 1) % count][0]
+        if strengths[i] >= strengths[i - 1] and strengths[i] >= strengths[(i + 1) % count]
     ]
-    peaks.sort(key=lambda i: -per_angle[i][0])
-    refined: list[tuple[float, float, float]] = []  # (strength, angle, length)
-    for i in peaks[:MOTION_DIRECTIONS_TRIED]:
-        angle = float(i * coarse)
-        options = [(*per_angle[i], angle)]
-        for other in (angle - _ANGLE_STEP, angle + _ANGLE_STEP):
-            options.append((*_direction_score(spectrum, other), other % 180))
-        strength, length, best_angle = max(options)
-        refined.append((strength, best_angle, length))
-    refined.sort(reverse=True)
-    strength, best_angle, best_length = refined[0]
-    angles = tuple(angle for _, angle, _ in refined)
-    return MotionEstimate(angle=best_angle, length=best_length, strength=strength, angles=angles)
+    peaks.sort(key=lambda i: -float(strengths[i]))
+    chosen = peaks[:MOTION_DIRECTIONS_TRIED]
+    best = chosen[0]
+    return MotionEstimate(
+        angle=float(best * _ANGLE_STEP),
+        length=float(lengths[best]),
+        strength=float(strengths[best]),
+        angles=tuple(float(i * _ANGLE_STEP) for i in chosen),
+        lengths=tuple(float(lengths[i]) for i in chosen),
+        strengths=tuple(float(strengths[i]) for i in chosen),
+    )
 
 
 def motion_psf(length: float, angle: float, ramp: float = 0.0) -> Float:
@@ -209,7 +278,7 @@ def gaussian_psf(sigma: float) -> Float:
 class WienerDeconvolver:
     """Deconvolves one image by several point spread functions, sharing its spectrum."""
 
-    def __init__(self, grey: Frame, pad: int = 24) -> None:
+    def __init__(self, grey: Frame, pad: int = RESTORATION_PAD) -> None:
         self._pad = pad
         # Padded by reflection (no edge for the filter to ring on), to a size the FFT likes.
         height = cv2.getOptimalDFTSize(grey.shape[0] + 2 * pad)
@@ -281,25 +350,21 @@ def _centre(grey: Frame, side: int) -> Frame:
 @dataclass(frozen=True, slots=True)
 class BlurHypothesis:
     """One explanation of a region's blur: its point spread function, the Wiener noise
-    ratio to restore it with, its score (lower is better, :func:`mid_tone_share`), and
-    close variants worth decoding too when it is the best (a line half a pixel shorter
-    or longer: the decodable range of lengths can be that narrow; one weighed towards
-    either end)."""
+    ratio to restore it with, and its score (lower is better, :func:`mid_tone_share`)."""
 
     score: float
     psf: Float = field(repr=False)
     nsr: float
-    variants: tuple[Float, ...] = field(default=(), repr=False)
 
 
 class _HypothesisSearch:
     """Scores blur hypotheses for one region on its centre (see :func:`blur_hypotheses`),
     family by family, sharing the probe window's spectrum across all of them."""
 
-    def __init__(self, grey: Frame) -> None:
+    def __init__(self, grey: Frame, motion: MotionEstimate | None = None) -> None:
         self._probe = WienerDeconvolver(_centre(grey, PROBE_SIDE), pad=PROBE_PAD)
         self._grey = grey
-        self._motion: MotionEstimate | None = None
+        self._motion = motion
 
     def _score(self, psf: Float, nsr: float = WIENER_NSR) -> BlurHypothesis:
         return BlurHypothesis(mid_tone_share(self._probe.restore(psf, nsr)), psf, nsr)
@@ -310,11 +375,18 @@ class _HypothesisSearch:
             self._motion = estimate_motion(self._grey)
         return self._motion
 
-    def motion_family(self, angle: float) -> BlurHypothesis:
+    def motion_family(self, angle: float, guess: float | None = None) -> BlurHypothesis:
         """The best line at ``angle``: lengths 2 px apart, refined by 1 then 0.5 px around
-        the best, then weighed towards either end; with its close variants."""
-        lines = {length: self._score(motion_psf(length, angle)) for length in PROBED_LENGTHS}
-        for step in (1.0, 0.5):  # refine around the best length so far
+        the best (or, given the spectrum's ``guess``, 1 px apart from it up, refined by
+        0.5 px: half the probes), then weighed towards either end."""
+        probed = PROBED_LENGTHS
+        if guess is not None:
+            probed = tuple(
+                min(MAX_MOTION_PX, max(MIN_MOTION_PX, guess + extra)) for extra in GUIDED_LENGTHS
+            )
+        lines = {length: self._score(motion_psf(length, angle)) for length in probed}
+        steps = (1.0, 0.5) if guess is None else (0.5,)
+        for step in steps:  # refine around the best length so far
             centre = min(lines, key=lambda length: lines[length].score)
             for length in (centre - step, centre + step):
                 if length >= MIN_MOTION_PX - 1 and length not in lines:
@@ -326,11 +398,9 @@ class _HypothesisSearch:
         for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED):
             ramps[ramp] = self._score(motion_psf(length, angle, ramp))
         ramp = min(ramps, key=lambda r: ramps[r].score)
-        variants = (
-            *(motion_psf(length + d, angle, ramp) for d in (-0.5, 0.5)),
-            *(motion_psf(length, angle, other) for other in ramps if other != ramp),
-        )
-        return dataclasses.replace(ramps[ramp], variants=variants)
+        if ramps[ramp].score > ramps[0.0].score - UNEVEN_MARGIN:
+            ramp = 0.0  # a weighting must earn its place: an even line reads more often
+        return ramps[ramp]
 
     def defocus_family(self) -> BlurHypothesis:
         return min(
@@ -362,10 +432,15 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
 
 
 def deblurred_candidates(
-    grey: Frame, *, enlarge: float = 2.0, count: int = RESTORATIONS_DECODED
+    grey: Frame,
+    *,
+    enlarge: float = 2.0,
+    count: int = RESTORATIONS_DECODED,
+    motion: MotionEstimate | None = None,
 ) -> Iterator[Frame]:
     """Restorations of a candidate region ``grey`` (at the frame's own resolution), each
-    enlarged by ``enlarge``; lazy: the caller stops at the first that decodes.
+    enlarged by ``enlarge``; lazy: the caller stops at the first that decodes. ``motion``
+    is :func:`estimate_motion` of ``grey`` when the caller already has it.
 
     The search is staged so that the usual case pays for one stage only. How clearly the
     spectrum shows a motion (:attr:`MotionEstimate.strength`) picks the first stage: the
@@ -373,16 +448,21 @@ def deblurred_candidates(
     faint (short motion blurs are then read as Gaussians too), all three in between. Its
     best is restored; only when that does not read, and its score says the blur is not
     yet explained (:data:`EXPLAINED_SCORE`), is the rest scored, and the best
-    ``count - 1`` families not yet restored follow. The first line restored brings its
-    close variants (see :class:`BlurHypothesis`)."""
-    search = _HypothesisSearch(grey)
+    ``count - 1`` families not yet restored follow, as long as each leaves clearly fewer
+    mid-tones than the first (:data:`CLEARER_BY`)."""
+    search = _HypothesisSearch(grey, motion)
     motion = search.motion
     lines: list[Callable[[], BlurHypothesis]] = [
-        functools.partial(search.motion_family, angle) for angle in motion.angles
+        functools.partial(search.motion_family, angle, length)
+        for angle, length in zip(motion.angles, motion.lengths, strict=True)
     ]
+    if motion.length / 2 >= MIN_MOTION_PX:
+        # The spectrum can take the zeros' second harmonic for the first (the code's own
+        # period lies near it): half the length along the best direction, a family apart.
+        lines.insert(1, functools.partial(search.motion_family, motion.angle, motion.length / 2))
     focus: list[Callable[[], BlurHypothesis]] = [search.defocus_family, search.softness_family]
     stages: list[list[Callable[[], BlurHypothesis]]]
-    if motion.strength >= CLEAR_MOTION_STRENGTH:
+    if motion.clear:
         stages = [lines[:1], focus + lines[1:]]
     elif motion.strength < FAINT_MOTION_STRENGTH:
         stages = [focus, lines]
@@ -397,19 +477,19 @@ def deblurred_candidates(
 
     pending: list[BlurHypothesis] = []
     budget = count
-    lines_restored = 0
+    first: float | None = None  # the score of the first restoration, which did not read
     for index, stage in enumerate(stages):
         pending += [family() for family in stage]
         pending.sort(key=lambda item: item.score)
         take = 1 if index == 0 else budget
         while pending and take > 0 and budget > 0:
             best = pending.pop(0)
+            if first is not None and best.score > first - CLEARER_BY:
+                return  # nothing left explains the blur clearly better than what failed
             take -= 1
             budget -= 1
             yield restored(best.psf, best.nsr)
-            if index == 0 and best.score < EXPLAINED_SCORE:
-                return  # two-toned once restored, yet unread: not a blur the rest would fix
-            if best.variants and not lines_restored:
-                lines_restored += 1
-                for variant in best.variants:
-                    yield restored(variant, best.nsr)
+            if first is None:
+                if best.score < EXPLAINED_SCORE:
+                    return  # two-toned once restored, yet unread: not a blur the rest would fix
+                first = best.score

@@ -36,6 +36,9 @@ class ImageFilter(enum.StrEnum):
     # defocus, soft tiny codes. Works on the region at the frame's own resolution and gives
     # several restorations, so the cascade handles it apart (see ``deconvolved_regions``).
     DECONVOLVE = "deconvolve"
+    # Deconvolve only regions whose spectrum shows a clear motion blur (the same search):
+    # early in the order, so a hand's blur does not first pay for every cheap filter.
+    MOTION = "motion"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ def apply_filter(grey: Frame, kind: ImageFilter) -> Frame:
     """``grey`` transformed by ``kind``."""
     if kind is ImageFilter.PLAIN:
         return grey
-    if kind is ImageFilter.DECONVOLVE:
+    if kind in (ImageFilter.DECONVOLVE, ImageFilter.MOTION):
         return next(deblurred_candidates(grey, enlarge=1.0), grey)  # the most likely one
     if kind is ImageFilter.CONTRAST:
         low, high = int(grey.min()), int(grey.max())

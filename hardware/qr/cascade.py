@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from hardware.camera.interface import Frame
-from hardware.imaging.deblur import deblurred_candidates
+from hardware.imaging.deblur import MotionEstimate, deblurred_candidates, estimate_motion
 from hardware.imaging.preprocess import (
     ImageFilter,
     Region,
@@ -37,21 +37,27 @@ class Scope(enum.StrEnum):
     REGIONS = "regions"
 
 
-#: The order used by the app, chosen with ``make bench`` (benchmarks/bench_qr.py): zxing-cpp
-#: on the whole frame reads nearly everything; candidate regions, enlarged and filtered,
-#: rescue small and blurred codes at little cost; zbar (17 ms on a whole 720p frame, 13×
-#: zxing-cpp) only looks at regions nothing else could read.
-#: Deconvolution (hardware.imaging.deblur) comes after every cheap step: it estimates the
-#: blur of a region and tries a few restorations, which only heavy motion blur, defocus
-#: and soft tiny codes need; its search is staged and stops once a restoration is two-toned
-#: but unread (a look-alike pattern), so a failure costs about one stage. With it, zbar's
-#: region steps rescued no frame of either generated set and cost ~5 ms per region, so
-#: they left the default order. Restorations
-#: are decoded by zxing-cpp without its inverted and downscaled passes ("zxing-quick"):
-#: they are already at the right scale, and those passes made each failure 4× dearer.
+#: The order used by the app, chosen with ``make bench`` (benchmarks/bench_qr.py):
+#: - zxing-cpp on the whole frame reads nearly everything, and without its inverted and
+#:   downscaled passes ("zxing-quick") it reads the same frames of both generated sets in
+#:   half the time; those passes still come, last ("zxing"), so the cascade never reads
+#:   less than zxing-cpp alone (a light-on-dark code, a huge noisy one).
+#: - A region whose spectrum shows a clear motion blur is deconvolved first
+#:   ("+motion", hardware.imaging.deblur): no cheap filter reads a hand's heavy blur, and
+#:   trying them all first cost more than the deconvolution itself.
+#: - Candidate regions, enlarged and filtered, rescue small and blurred codes at little
+#:   cost; then deconvolution of what is left (defocus, soft tiny codes). Its search is
+#:   staged and stops once a restoration is two-toned but unread (a look-alike pattern),
+#:   so a failure costs about one stage. A region around a code the frame already gave
+#:   (a URL, a payment code) is never deconvolved.
+#: - zbar (17 ms on a whole 720p frame, 13× zxing-cpp) rescued no frame of either set
+#:   once deconvolution came in, at ~5 ms per region, so it left the default order.
+#: Region steps decode with zxing-quick too: the regions are already at the right scale,
+#: and the extra passes made each failure 2–4× dearer.
 DEFAULT_ORDER = (
-    "zxing, zxing/regions, zxing/regions+sharpen, zxing/regions+binarise, "
-    "zxing/regions+deblur, zxing-quick/regions+deconvolve"
+    "zxing-quick, zxing-quick/regions+motion, zxing-quick/regions, zxing-quick/regions+sharpen, "
+    "zxing-quick/regions+binarise, zxing-quick/regions+deblur, zxing-quick/regions+deconvolve, "
+    "zxing"
 )
 #: The order before deconvolution was added, for comparison in the benchmark.
 CHEAP_ORDER = (
@@ -61,6 +67,12 @@ CHEAP_ORDER = (
 #: Regions that deconvolution looks at (the most likely first): it costs several ms each,
 #: and on the generated sets a second region never held a code the first did not.
 MAX_DECONVOLVED_REGIONS = 1
+#: Quiet zone kept around a region that is restored: the region's box already holds the
+#: blur's halo, and the restoration's cost grows with its area (0.2 cost 1.5× as much and
+#: read no more heavy-motion frames).
+DECONVOLUTION_MARGIN = 0.1
+#: Restored regions are enlarged at least this much before decoding (2.5 read no more).
+MIN_RESTORED_ENLARGEMENT = 2.0
 #: The literal order "each decoder plainly, then preprocessing", for comparison.
 PLAIN_FIRST_ORDER = (
     "zxing, zbar, zxing/regions, zbar/regions, zxing/regions+sharpen, zxing/regions+binarise, "
@@ -131,41 +143,17 @@ class QrCascade:
         """What each step finds, lazily; images are prepared once, when first needed.
 
         A candidate region that gave a code is not searched again by later steps: a region
-        holds one code, and the caller has already seen it.
+        holds one code, and the caller has already seen it. Nor is a region around a code
+        the whole frame gave, nor one that deconvolution searched in vain: its blur was
+        estimated and restored, so what still does not read is no code a sharpening
+        filter would rescue (a look-alike pattern).
         """
-        grey = to_grey(image)
-        found_regions: list[Region] | None = None
-        regions: list[Frame] | None = None
-        explained: set[int] = set()
-        prepared: dict[tuple[Scope, ImageFilter], dict[int, Frame]] = {}
+        search = _FrameSearch(to_grey(image))
         for step in self.steps:
-            if step.scope is Scope.FRAME:
-                sources = {0: grey}
+            if step.image_filter in (ImageFilter.DECONVOLVE, ImageFilter.MOTION):
+                symbols = search.deconvolved(step)
             else:
-                if found_regions is None:
-                    found_regions = find_code_regions(grey)
-                    regions = [crop_region(grey, r) for r in found_regions]
-                assert regions is not None
-                sources = {i: region for i, region in enumerate(regions) if i not in explained}
-            symbols: list[QrSymbol] = []
-            if step.image_filter is ImageFilter.DECONVOLVE:
-                for index in list(sources)[:MAX_DECONVOLVED_REGIONS]:
-                    whole = step.scope is Scope.FRAME or found_regions is None
-                    region = None if whole else found_regions[index]  # type: ignore[index]
-                    found = _decode_deconvolved(step.decoder, grey, region)
-                    if found:
-                        explained.add(index)
-                    symbols.extend(s for s in found if s not in symbols)
-            else:
-                key = (step.scope, step.image_filter)
-                cache = prepared.setdefault(key, {})
-                for index, source in sources.items():
-                    if index not in cache:
-                        cache[index] = apply_filter(source, step.image_filter)
-                    found = step.decoder.read(cache[index])
-                    if found and step.scope is Scope.REGIONS:
-                        explained.add(index)
-                    symbols.extend(s for s in found if s not in symbols)
+                symbols = search.filtered(step)
             if symbols:
                 yield DecodeAttempt(
                     step.name,
@@ -181,14 +169,86 @@ class QrCascade:
         return found
 
 
-def _decode_deconvolved(decoder: QrDecoder, grey: Frame, region: Region | None) -> list[QrSymbol]:
-    """The codes of the first restoration of ``region`` (or the frame) that reads."""
-    if region is None:
-        source, factor = grey, 1.0
-    else:
-        source = native_crop(grey, region)
-        factor = max(2.5, enlargement(source))
-    for restored in deblurred_candidates(source, enlarge=factor):
+class _FrameSearch:
+    """What the steps of one :meth:`QrCascade.attempts` share: the candidate regions (found
+    once, when a step first needs them), their filtered versions and motion estimates,
+    and which regions are done with (``explained``)."""
+
+    def __init__(self, grey: Frame) -> None:
+        self.grey = grey
+        self.found_regions: list[Region] | None = None
+        self.regions: list[Frame] = []
+        self.explained: set[int] = set()  # gave a code, or deconvolution gave up on it
+        self.prepared: dict[tuple[Scope, ImageFilter], dict[int, Frame]] = {}
+        self.motions: dict[int, MotionEstimate] = {}
+        self.read_boxes: list[tuple[int, int, int, int]] = []  # codes the whole frame gave
+
+    def sources(self, scope: Scope) -> dict[int, Frame]:
+        """The images a step of ``scope`` reads: the frame, or the regions not done with."""
+        if scope is Scope.FRAME:
+            return {0: self.grey}
+        if self.found_regions is None:
+            self.found_regions = find_code_regions(self.grey)
+            self.regions = [crop_region(self.grey, r) for r in self.found_regions]
+            # A region around a code the whole frame already gave holds nothing new: a
+            # URL beside the card is not deconvolved in search of the card's code.
+            self.explained.update(
+                i for i, r in enumerate(self.found_regions) if _holds_any(r, self.read_boxes)
+            )
+        return {i: r for i, r in enumerate(self.regions) if i not in self.explained}
+
+    def filtered(self, step: CascadeStep) -> list[QrSymbol]:
+        symbols: list[QrSymbol] = []
+        cache = self.prepared.setdefault((step.scope, step.image_filter), {})
+        for index, source in self.sources(step.scope).items():
+            if index not in cache:
+                cache[index] = apply_filter(source, step.image_filter)
+            found = step.decoder.read(cache[index])
+            if found and step.scope is Scope.REGIONS:
+                self.explained.add(index)
+            symbols.extend(s for s in found if s not in symbols)
+        if step.scope is Scope.FRAME:
+            self.read_boxes.extend(s.box for s in symbols if s.box is not None)
+        return symbols
+
+    def deconvolved(self, step: CascadeStep) -> list[QrSymbol]:
+        """A deconvolution step: the frame, or the first regions (``MOTION``: only those
+        whose spectrum shows a clear motion blur; the others are left to later steps)."""
+        if step.scope is Scope.FRAME:
+            return _decode_deconvolved(step.decoder, self.grey, None, whole=True)
+        sources = self.sources(step.scope)
+        assert self.found_regions is not None
+        symbols: list[QrSymbol] = []
+        for index, region in enumerate(self.found_regions[:MAX_DECONVOLVED_REGIONS]):
+            if index not in sources:
+                continue
+            source = native_crop(self.grey, region, DECONVOLUTION_MARGIN)
+            if index not in self.motions:
+                self.motions[index] = estimate_motion(source)
+            if step.image_filter is ImageFilter.MOTION and not self.motions[index].clear:
+                continue  # left to the cheap filters, and to deconvolution after them
+            found = _decode_deconvolved(step.decoder, source, self.motions[index])
+            self.explained.add(index)
+            symbols.extend(s for s in found if s not in symbols)
+        return symbols
+
+
+def _holds_any(region: Region, boxes: Sequence[tuple[int, int, int, int]]) -> bool:
+    """Whether the centre of any of ``boxes`` lies inside ``region``."""
+    for x, y, width, height in boxes:
+        cx, cy = x + width / 2, y + height / 2
+        if region.x <= cx < region.x + region.width and region.y <= cy < region.y + region.height:
+            return True
+    return False
+
+
+def _decode_deconvolved(
+    decoder: QrDecoder, source: Frame, motion: MotionEstimate | None, *, whole: bool = False
+) -> list[QrSymbol]:
+    """The codes of the first restoration of ``source`` (a region's native crop, or the
+    ``whole`` frame) that reads."""
+    factor = 1.0 if whole else max(MIN_RESTORED_ENLARGEMENT, enlargement(source))
+    for restored in deblurred_candidates(source, enlarge=factor, motion=motion):
         found = decoder.read(restored)
         if found:
             return found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from hardware.camera.interface import Frame
@@ -21,13 +21,16 @@ class QrSymbol:
 
     data: bytes
     text: str | None
+    #: Where the code lies in the image read, ``(x, y, width, height)`` in pixels, when the
+    #: decoder says (the same code read twice is the same symbol wherever it was).
+    box: tuple[int, int, int, int] | None = field(default=None, compare=False)
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> QrSymbol:
+    def from_bytes(cls, data: bytes, box: tuple[int, int, int, int] | None = None) -> QrSymbol:
         try:
-            return cls(data, data.decode("utf-8"))
+            return cls(data, data.decode("utf-8"), box)
         except UnicodeDecodeError:
-            return cls(data, None)
+            return cls(data, None, box)
 
 
 class QrDecoder(ABC):

@@ -63,7 +63,19 @@ class ZxingQrDecoder(QrDecoder):
         symbols: list[QrSymbol] = []
         for result in results:
             # Raw bytes, decoded ourselves: never trust a guessed character set.
-            symbol = QrSymbol.from_bytes(bytes(result.bytes))
+            symbol = QrSymbol.from_bytes(bytes(result.bytes), _box(result.position))
             if symbol not in symbols:
                 symbols.append(symbol)
         return symbols
+
+
+def _box(position: zxingcpp.Position) -> tuple[int, int, int, int]:
+    """The upright rectangle around a code's four corners."""
+    corners = (
+        position.top_left,
+        position.top_right,
+        position.bottom_right,
+        position.bottom_left,
+    )
+    xs, ys = [c.x for c in corners], [c.y for c in corners]
+    return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
