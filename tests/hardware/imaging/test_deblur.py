@@ -69,6 +69,12 @@ def test_deconvolving_by_the_identity_gives_the_image_back() -> None:
     assert np.corrcoef(restored.ravel(), image.ravel())[0, 1] > 0.99
 
 
+def test_a_point_spread_function_wider_than_the_border_is_refused() -> None:
+    # The restoration would be cut from the wrong place: refused rather than shifted.
+    with pytest.raises(ValueError, match="wider border"):
+        WienerDeconvolver(blurred_code(gaussian_psf(0.6)), pad=4).restore(motion_psf(15, 0))
+
+
 def test_candidates_are_few_and_lazy_on_a_patch_without_any_code() -> None:
     noise = np.random.default_rng(3).integers(0, 256, (150, 150), dtype=np.uint8)
     candidates = list(deblurred_candidates(noise))
