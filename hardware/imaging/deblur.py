@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Protocol, cast
 
 import cv2
 import numpy as np
@@ -360,6 +360,12 @@ class BlurHypothesis:
     nsr: float
 
 
+class Family(Protocol):
+    """A family of hypotheses (lines at one angle, discs, Gaussians): its best member."""
+
+    def __call__(self, *, coarse: bool = False) -> BlurHypothesis: ...
+
+
 class _HypothesisSearch:
     """Scores blur hypotheses for one region on its centre (see :func:`blur_hypotheses`),
     family by family, sharing the probe window's spectrum across all of them."""
@@ -368,9 +374,23 @@ class _HypothesisSearch:
         self._probe = WienerDeconvolver(_centre(grey, PROBE_SIDE), pad=PROBE_PAD)
         self._grey = grey
         self._motion = motion
+        self._scored: dict[tuple[float, ...], BlurHypothesis] = {}
 
     def _score(self, psf: Float, nsr: float = WIENER_NSR) -> BlurHypothesis:
         return BlurHypothesis(mid_tone_share(self._probe.restore(psf, nsr)), psf, nsr)
+
+    def _line(self, length: float, angle: float, ramp: float = 0.0) -> BlurHypothesis:
+        """A line scored once, however many searches probe it (a coarse one, then whole)."""
+        key = (length, angle, ramp)
+        if key not in self._scored:
+            self._scored[key] = self._score(motion_psf(length, angle, ramp))
+        return self._scored[key]
+
+    def _disc(self, radius: float) -> BlurHypothesis:
+        key = (-1.0, radius)
+        if key not in self._scored:
+            self._scored[key] = self._score(disc_psf(radius))
+        return self._scored[key]
 
     @property
     def motion(self) -> MotionEstimate:
@@ -378,40 +398,46 @@ class _HypothesisSearch:
             self._motion = estimate_motion(self._grey)
         return self._motion
 
-    def motion_family(self, angle: float, guess: float | None = None) -> BlurHypothesis:
+    def motion_family(
+        self, angle: float, guess: float | None = None, *, coarse: bool = False
+    ) -> BlurHypothesis:
         """The best line at ``angle``: lengths 2 px apart, refined by 1 then 0.5 px around
         the best (or, given the spectrum's ``guess``, 1 px apart from it up, refined by
-        0.5 px: half the probes), then weighed towards either end."""
+        0.5 px: half the probes), then weighed towards either end. ``coarse``: the first
+        lengths only (a bound on what the whole family scores, for a quarter of it)."""
         probed = PROBED_LENGTHS
         if guess is not None:
             probed = tuple(
                 min(MAX_MOTION_PX, max(MIN_MOTION_PX, guess + extra)) for extra in GUIDED_LENGTHS
             )
-        lines = {length: self._score(motion_psf(length, angle)) for length in probed}
+        lines = {length: self._line(length, angle) for length in probed}
+        if coarse:
+            return min(lines.values(), key=lambda item: item.score)
         steps = (1.0, 0.5) if guess is None else (0.5,)
         for step in steps:  # refine around the best length so far
             centre = min(lines, key=lambda length: lines[length].score)
             for length in (centre - step, centre + step):
                 if length >= MIN_MOTION_PX - 1 and length not in lines:
-                    lines[length] = self._score(motion_psf(length, angle))
+                    lines[length] = self._line(length, angle)
         length = min(lines, key=lambda length: lines[length].score)
         # Uneven speed, either way along the line: the spectrum cannot tell which, the
         # probe can (the right weighting leaves clearly fewer mid-tones).
         ramps = {0.0: lines[length]}
         for ramp in (-UNEVEN_SPEED, UNEVEN_SPEED):
-            ramps[ramp] = self._score(motion_psf(length, angle, ramp))
+            ramps[ramp] = self._line(length, angle, ramp)
         ramp = min(ramps, key=lambda r: ramps[r].score)
         if ramps[ramp].score > ramps[0.0].score - UNEVEN_MARGIN:
             ramp = 0.0  # a weighting must earn its place: an even line reads more often
         return ramps[ramp]
 
-    def defocus_family(self) -> BlurHypothesis:
+    def defocus_family(self, *, coarse: bool = False) -> BlurHypothesis:
         return min(
-            (self._score(disc_psf(radius)) for radius in DEFOCUS_RADII[::3]),
+            (self._disc(radius) for radius in DEFOCUS_RADII[:: 6 if coarse else 3]),
             key=lambda item: item.score,
         )
 
-    def softness_family(self) -> BlurHypothesis:
+    def softness_family(self, *, coarse: bool = False) -> BlurHypothesis:
+        del coarse  # two probes: no cheaper bound
         return min(
             (self._score(gaussian_psf(sigma), 0.01) for sigma in (0.7, 1.0)),
             key=lambda item: item.score,
@@ -454,25 +480,7 @@ def deblurred_candidates(
     ``count - 1`` families not yet restored follow, as long as each leaves clearly fewer
     mid-tones than the first (:data:`CLEARER_BY`)."""
     search = _HypothesisSearch(grey, motion)
-    motion = search.motion
-    lines: list[Callable[[], BlurHypothesis]] = [
-        functools.partial(search.motion_family, angle, length)
-        for angle, length in zip(motion.angles, motion.lengths, strict=True)
-    ]
-    if motion.length / 2 >= MIN_MOTION_PX:
-        # The spectrum can take the zeros' second harmonic for the first (the code's own
-        # period lies near it): half the length along the best direction, a family apart.
-        lines.insert(1, functools.partial(search.motion_family, motion.angle, motion.length / 2))
-    focus: list[Callable[[], BlurHypothesis]] = [search.defocus_family, search.softness_family]
-    stages: list[list[Callable[[], BlurHypothesis]]]
-    if motion.clear:
-        # The direction is trusted: what may be wrong is the length (its half), or the
-        # kind of blur; other directions rescued no heavy motion blur of the generated set.
-        stages = [lines[:1], focus + lines[1:2]]
-    elif motion.strength < FAINT_MOTION_STRENGTH:
-        stages = [focus, lines]
-    else:
-        stages = [focus + lines[:1], lines[1:]]
+    stages = _stages(search)
     deconvolver = WienerDeconvolver(grey)
 
     def restored(psf: Float, nsr: float) -> Frame:
@@ -484,7 +492,13 @@ def deblurred_candidates(
     budget = count
     first: float | None = None  # the score of the first restoration, which did not read
     for index, stage in enumerate(stages):
-        pending += [family() for family in stage]
+        if first is None:
+            pending += [family() for family in stage]
+        else:
+            # Bounded cheaply first: only a family whose coarse probes already beat the
+            # restoration that failed is worth its whole search (look-alike patterns
+            # reach this stage, and no family does better there).
+            pending += [family() for family in stage if family(coarse=True).score < first]
         pending.sort(key=lambda item: item.score)
         take = 1 if index == 0 else budget
         while pending and take > 0 and budget > 0:
@@ -498,3 +512,27 @@ def deblurred_candidates(
                 if best.score < EXPLAINED_SCORE:
                     return  # two-toned once restored, yet unread: not a blur the rest would fix
                 first = best.score
+
+
+def _stages(search: _HypothesisSearch) -> list[list[Family]]:
+    """The families :func:`deblurred_candidates` scores, stage by stage."""
+    motion = search.motion
+    lines: list[Family] = [
+        functools.partial(search.motion_family, angle, length)
+        for angle, length in zip(motion.angles, motion.lengths, strict=True)
+    ]
+    if motion.length / 2 >= MIN_MOTION_PX:
+        # The spectrum can take the zeros' second harmonic for the first (the code's own
+        # period lies near it): half the length along the best direction, a family apart.
+        lines.insert(1, functools.partial(search.motion_family, motion.angle, motion.length / 2))
+    focus: list[Family] = [search.defocus_family, search.softness_family]
+    stages: list[list[Family]]
+    if motion.clear:
+        # The direction is trusted: what may be wrong is the length (its half), or the
+        # kind of blur; other directions rescued no heavy motion blur of the generated set.
+        stages = [lines[:1], focus + lines[1:2]]
+    elif motion.strength < FAINT_MOTION_STRENGTH:
+        stages = [focus, lines]
+    else:
+        stages = [focus + lines[:1], lines[1:]]
+    return stages
