@@ -30,8 +30,6 @@ class ImageFilter(enum.StrEnum):
 
     PLAIN = "plain"
     CONTRAST = "contrast"  # CLAHE: dark frames, glare, washed-out prints
-    INVERT = "invert"  # light on dark: a phone in dark mode, a code printed negative
-    SHRINK = "shrink"  # a third the size: huge modules, noise the averaging removes
     SHARPEN = "sharpen"  # unsharp mask: focus blur, slight motion blur
     BINARISE = "binarise"  # denoise then adaptive threshold: noise, uneven light
     DEBLUR = "deblur"  # strong unsharp mask after a median: motion blur along a line
@@ -67,10 +65,6 @@ def apply_filter(grey: Frame, kind: ImageFilter) -> Frame:
         return grey
     if kind in (ImageFilter.DECONVOLVE, ImageFilter.MOTION):
         return next(deblurred_candidates(grey, enlarge=1.0), grey)  # the most likely one
-    if kind is ImageFilter.INVERT:
-        return cast(Frame, cv2.bitwise_not(grey))
-    if kind is ImageFilter.SHRINK:
-        return _shrunk(grey)
     if kind is ImageFilter.CONTRAST:
         low, high = int(grey.min()), int(grey.max())
         scale = 255.0 / max(1, high - low)
@@ -92,18 +86,6 @@ def apply_filter(grey: Frame, kind: ImageFilter) -> Frame:
             smoothed, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 5
         ),
     )
-
-
-#: zxing-cpp's own downscaled pass: by 3, for images at least this large.
-SHRINK_FACTOR, SHRINK_THRESHOLD = 3, 500
-
-
-def _shrunk(grey: Frame) -> Frame:
-    height, width = grey.shape[:2]
-    if max(height, width) < SHRINK_THRESHOLD:
-        return grey
-    size = (max(1, width // SHRINK_FACTOR), max(1, height // SHRINK_FACTOR))
-    return cast(Frame, cv2.resize(grey, size, interpolation=cv2.INTER_AREA))
 
 
 def _unsharp(grey: Frame, sigma: float, amount: float) -> Frame:

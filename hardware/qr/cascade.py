@@ -40,9 +40,8 @@ class Scope(enum.StrEnum):
 #: The order used by the app, chosen with ``make bench`` (benchmarks/bench_qr.py):
 #: - zxing-cpp on the whole frame reads nearly everything, and without its inverted and
 #:   downscaled passes ("zxing-quick") it reads the same frames of both generated sets in
-#:   half the time; those passes still come, last ("+invert", "+shrink": the same images
-#:   zxing-cpp would make, without its plain pass again), so the cascade never reads less
-#:   than zxing-cpp alone (a light-on-dark code, a huge noisy one).
+#:   half the time; those passes still come, last ("zxing"), so the cascade never reads
+#:   less than zxing-cpp alone (a light-on-dark code, a huge noisy one).
 #: - A region whose spectrum shows a clear motion blur is deconvolved first
 #:   ("+motion", hardware.imaging.deblur): no cheap filter reads a hand's heavy blur, and
 #:   trying them all first cost more than the deconvolution itself.
@@ -58,7 +57,7 @@ class Scope(enum.StrEnum):
 DEFAULT_ORDER = (
     "zxing-quick, zxing-quick/regions+motion, zxing-quick/regions, zxing-quick/regions+sharpen, "
     "zxing-quick/regions+binarise, zxing-quick/regions+deblur, zxing-quick/regions+deconvolve, "
-    "zxing-quick+invert, zxing-quick+shrink"
+    "zxing"
 )
 #: The order before deconvolution was added, for comparison in the benchmark.
 CHEAP_ORDER = (

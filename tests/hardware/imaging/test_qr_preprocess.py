@@ -41,10 +41,3 @@ def test_filters_keep_size_and_type(kind: ImageFilter) -> None:
     grey = np.random.default_rng(1).integers(0, 256, (120, 160), dtype=np.uint8)
     out = apply_filter(grey, kind)
     assert out.shape == grey.shape and out.dtype == np.uint8
-
-
-def test_shrink_makes_zxing_cpps_downscaled_image_of_a_large_frame_only() -> None:
-    frame = np.zeros((720, 1280), np.uint8)
-    assert apply_filter(frame, ImageFilter.SHRINK).shape == (240, 426)
-    small = np.zeros((300, 400), np.uint8)
-    assert apply_filter(small, ImageFilter.SHRINK) is small
