@@ -177,3 +177,13 @@ def test_the_cascade_reports_undecodable_codes_apart_from_texts() -> None:
     attempts = list(build_cascade().attempts(code_of_bytes(CP1258_BYTES)))
     assert attempts[0].texts == ()
     assert attempts[0].undecodable == (CP1258_BYTES,)
+
+
+def test_a_light_on_dark_code_is_still_read_after_the_quick_passes() -> None:
+    # The first pass skips zxing-cpp's inverted pass (half the cost on every frame); the
+    # cascade still makes it before giving up, so it never reads less than zxing-cpp.
+    payload = synthetic_qr_payloads(1)[0]
+    negative = 255 - render_qr_scene(payload)
+    scan = scan_frame(build_cascade(), negative)
+    assert scan.result is not None and scan.result.raw == payload
+    assert scan.found_by == "zxing-cpp"
