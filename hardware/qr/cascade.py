@@ -42,11 +42,13 @@ class Scope(enum.StrEnum):
 #:   downscaled passes ("zxing-quick") it reads the same frames of both generated sets in
 #:   half the time; those passes still come, last ("zxing"), so the cascade never reads
 #:   less than zxing-cpp alone (a light-on-dark code, a huge noisy one).
-#: - A region whose spectrum shows a clear motion blur is deconvolved first
-#:   ("+motion", hardware.imaging.deblur): no cheap filter reads a hand's heavy blur, and
-#:   trying them all first cost more than the deconvolution itself.
-#: - Candidate regions, enlarged and filtered, rescue small and blurred codes at little
-#:   cost; then deconvolution of what is left (defocus, soft tiny codes). Its search is
+#: - Candidate regions, enlarged, rescue small codes at little cost; then a region whose
+#:   spectrum shows a clear motion blur is deconvolved ("+motion",
+#:   hardware.imaging.deblur): no cheap filter reads a hand's heavy blur, and trying them
+#:   all first cost more than the deconvolution itself (the plain regions first save the
+#:   spectrum of every small code they read).
+#: - The regions filtered rescue blurred codes at little cost; then deconvolution of
+#:   what is left (defocus, soft tiny codes). Its search is
 #:   staged and stops once a restoration is two-toned but unread (a look-alike pattern),
 #:   so a failure costs about one stage. A region around a code the frame already gave
 #:   (a URL, a payment code) is never deconvolved.
@@ -55,7 +57,7 @@ class Scope(enum.StrEnum):
 #: Region steps decode with zxing-quick too: the regions are already at the right scale,
 #: and the extra passes made each failure 2–4× dearer.
 DEFAULT_ORDER = (
-    "zxing-quick, zxing-quick/regions+motion, zxing-quick/regions, zxing-quick/regions+sharpen, "
+    "zxing-quick, zxing-quick/regions, zxing-quick/regions+motion, zxing-quick/regions+sharpen, "
     "zxing-quick/regions+binarise, zxing-quick/regions+deblur, zxing-quick/regions+deconvolve, "
     "zxing"
 )
