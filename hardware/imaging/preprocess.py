@@ -132,6 +132,21 @@ def find_code_regions(grey: Frame, limit: int = MAX_CANDIDATES) -> list[Region]:
     return [region for _, region in scored[:limit]]
 
 
+def edge_coherence(grey: Frame) -> float:
+    """How much the edges of ``grey`` run one way: near 0 for a QR code (edges both ways,
+    at right angles), near 1 for a 1D barcode's bars (or a code smeared by a long motion
+    blur). The coherence of the gradients' structure tensor over the whole patch."""
+    patch = grey.astype(np.float32)
+    gx = cv2.Sobel(patch, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(patch, cv2.CV_32F, 0, 1, ksize=3)
+    xx, yy, xy = (
+        float(cv2.mean(gx * gx)[0]),
+        float(cv2.mean(gy * gy)[0]),
+        float(cv2.mean(gx * gy)[0]),
+    )
+    return float(np.hypot(xx - yy, 2 * xy) / max(xx + yy, 1e-9))
+
+
 def native_crop(grey: Frame, region: Region, margin: float = 0.2) -> Frame:
     """``region`` with a quiet-zone margin, at the frame's own resolution."""
     height, width = grey.shape[:2]
