@@ -99,8 +99,8 @@ def test_the_right_blur_leaves_the_fewest_mid_tones(
     assert all(right < mid_tone_share(probe.restore(psf)) for psf in wrong)
 
 
-def test_a_two_toned_pattern_that_does_not_read_gets_one_restoration_only() -> None:
-    # QR-like: three finder squares, random modules (no format, no code), softly defocused.
+def lookalike_pattern() -> Frame:
+    """QR-like: three finder squares, random modules (no format, no code), on paper."""
     rng = np.random.default_rng(5)
     n = 33
     modules = np.where(rng.random((n, n)) < 0.5, 0, 255).astype(np.uint8)
@@ -114,12 +114,25 @@ def test_a_two_toned_pattern_that_does_not_read_gets_one_restoration_only() -> N
     paper[40 : 40 + side, 40 : 40 + side] = cv2.resize(
         modules, (side, side), interpolation=cv2.INTER_NEAREST
     )
-    blurred = cv2.filter2D(paper.astype(np.float32), -1, disc_kernel(1.8))
-    noise = np.random.default_rng(6).normal(0, 2.0, blurred.shape)
-    image = cast(Frame, np.clip(blurred + noise, 0, 255).astype(np.uint8))
+    return cast(Frame, paper)
+
+
+def with_noise(image: np.ndarray, seed: int = 6) -> Frame:
+    noise = np.random.default_rng(seed).normal(0, 2.0, image.shape)
+    return cast(Frame, np.clip(image + noise, 0, 255).astype(np.uint8))
+
+
+def test_a_two_toned_pattern_that_does_not_read_gets_one_restoration_only() -> None:
+    pattern = lookalike_pattern().astype(np.float32)
+    image = with_noise(cv2.filter2D(pattern, -1, disc_kernel(1.8)))  # softly defocused
     candidates = list(deblurred_candidates(image))
     assert len(candidates) == 1
     assert not ZxingQrDecoder().decode(candidates[0])
+
+
+def test_a_sharp_pattern_is_not_restored_at_all() -> None:
+    # Already two-toned: there is no blur to undo, whatever the spectrum shows.
+    assert list(deblurred_candidates(with_noise(lookalike_pattern().astype(np.float32)))) == []
 
 
 def test_a_first_restoration_that_does_not_read_is_followed_by_a_clearly_better_one() -> None:
