@@ -216,14 +216,16 @@ def test_the_signed_in_clerk_is_the_operator_of_the_copies_and_the_dossier(
     app.window.show()
     try:
         assert app.sign_in is not None
-        panel = app.sign_in.lock.panel
+        lock = app.sign_in.lock
+        panel = lock.panel
         qtbot.waitUntil(panel.isVisible, timeout=10_000)
         panel.name.setText("lan")
         panel.secret.setText("2468")
         panel.button.click()
         window = app.window
-        # (The clerk service answers on its own thread: waited for from this one.)
-        qtbot.waitUntil(lambda: window.operator() == "lan", timeout=30_000)
+        # The clerk service answers on its own thread and sets the session there, before
+        # the window hears of it and unlocks (Save is disabled until then): wait for both.
+        qtbot.waitUntil(lambda: window.operator() == "lan" and not lock.locked, timeout=30_000)
         jobs: list[DigitiseJob] = []
         window.pdf_requested.connect(jobs.append)
         window.applicant.fill_identity(load_person(), IdentitySource.QR)
