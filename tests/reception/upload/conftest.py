@@ -17,6 +17,7 @@ from reception.dossiers.code import SequenceBlock
 from reception.dossiers.store import Applicant, DossierDraft, DossierStore
 from reception.identity.citizen import CitizenIdentity
 from reception.storage.database import open_database
+from reception.storage.document_vault import DocumentVault
 from reception.upload import outbox
 from reception.upload.backoff import Backoff
 from reception.upload.credentials import Credentials
@@ -68,10 +69,10 @@ class Counter:
             files = []
             for n in range(files_each):
                 path = self.documents / f"{code}_TP{n}_1.pdf"
-                # Distinct bytes per file, so every file is its own object on the server.
-                path.write_bytes(
-                    hashlib.sha256(f"{code}/{n}".encode()).digest() * (file_bytes // 32)
-                )
+                # Distinct bytes per file, so every file is its own object on the server;
+                # kept sealed, as the app keeps them (sent plain, in ranges).
+                data = hashlib.sha256(f"{code}/{n}".encode()).digest() * (file_bytes // 32)
+                DocumentVault(self.documents).write(path, data)
                 files.append(outbox.FileToSend(path, path.name, component_code=f"TP{n}"))
             if files:
                 outbox.add_files(self.db, code, files)

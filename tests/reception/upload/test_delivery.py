@@ -150,6 +150,29 @@ def test_a_refused_dossier_needs_attention_with_the_servers_reason(
     assert server.store.dossier_codes() == []
 
 
+def test_a_kept_document_that_fails_its_check_stops_its_dossier_for_the_clerk(
+    counter: Counter, dev_server: ServerFactory
+) -> None:
+    first, second = counter.save(2, files_each=1)
+    damaged = counter.documents / f"{first}_TP0_1.pdf"
+    data = bytearray(damaged.read_bytes())
+    data[-5] ^= 0x01  # one bit of the last segment's tag
+    damaged.write_bytes(bytes(data))
+    server = dev_server()
+    with make_uploader(server.url) as uploader:
+        report = drain(
+            counter.db,
+            make_dispatcher(counter.db, uploader),
+            until_empty=True,
+            max_seconds=30,
+            wait=threading.Event().wait,
+        )
+    assert report.outcomes == {Outcome.ATTENTION: 1, Outcome.SENT: 1}
+    (view,) = queue.needing_attention(counter.db)
+    assert view.dossier_code == first and "damaged" in str(view.last_error)
+    assert server.store.dossier_codes() == [second]  # nothing of the damaged one was sent
+
+
 def test_a_conflicting_dossier_needs_attention_and_retry_sends_it_again(
     counter: Counter, dev_server: ServerFactory
 ) -> None:

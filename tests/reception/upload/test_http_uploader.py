@@ -15,9 +15,9 @@ from reception.storage.document_vault import DocumentVault
 from reception.upload.credentials import Credentials, load_credentials
 from reception.upload.errors import (
     AuthenticationRefusedError,
-    LocalFileError,
     ConflictRejectedError,
     CredentialsMissingError,
+    LocalFileError,
     ServerUnavailableError,
     ServerUnreachableError,
     TransientUploadError,
