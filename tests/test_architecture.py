@@ -121,14 +121,19 @@ DEVICE_CLASSES = {
 COMPOSITION = (REPO / "ui" / "composition.py", REPO / "ui" / "simulation")
 
 
-def _constructed(path: Path) -> Iterator[str]:
+def _calls(path: Path, names: set[str]) -> Iterator[str]:
+    """The names of ``names`` that ``path`` calls (a class constructed, a method called)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             func = node.func
             name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-            if name in DEVICE_CLASSES:
+            if name in names:
                 yield name
+
+
+def _constructed(path: Path) -> Iterator[str]:
+    return _calls(path, DEVICE_CLASSES)
 
 
 def test_only_the_composition_root_constructs_devices() -> None:
@@ -146,6 +151,19 @@ def test_only_the_composition_root_constructs_devices() -> None:
         "SigningService",
         "create_simulated_token",
     }
+
+
+def test_worker_threads_are_made_and_stopped_in_one_place() -> None:
+    """Every long-lived worker thread of the window comes from ``ui.gui.blocking``."""
+    blocking = REPO / "ui" / "gui" / "blocking.py"
+    found = [
+        f"{path.relative_to(REPO)} calls {name}"
+        for path in _sources("ui")
+        if path != blocking
+        for name in _calls(path, {"QThread", "moveToThread"})
+    ]
+    assert found == []
+    assert set(_calls(blocking, {"QThread", "moveToThread"})) == {"QThread", "moveToThread"}
 
 
 # -- docs/architecture.dot says what the code does ----------------------------------------

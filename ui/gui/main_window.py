@@ -40,7 +40,7 @@ from reception.procedures.working_calendar import WorkingCalendar
 from reception.workstation.config import Config
 from ui.composition import DeviceSet
 from ui.gui.applicant_panel import ApplicantPanel
-from ui.gui.blocking import run_blocking
+from ui.gui.blocking import run_blocking, stop_thread, worker_thread
 from ui.gui.camera_view import CameraView
 from ui.gui.capture_panel import CapturePanel
 from ui.gui.clerk_settings import ClerkSettings, ReceiptOutput
@@ -343,10 +343,8 @@ class MainWindow(QMainWindow):
         """Open the camera on a worker thread and decode until an ID card QR is found."""
         if self._devices.camera is None or self._scan_thread is not None:
             return
-        thread = QThread(self)
         worker = QrScanWorker(self._devices.camera, self._devices.qr_reader)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        thread = worker_thread(worker, "qr_camera", self, on_start=worker.run)
         worker.frame_captured.connect(self._on_scan_frame_captured)
         worker.payload_found.connect(self._on_scan_payload_found)
         worker.other_code_seen.connect(self._on_scan_other_code_seen)
@@ -368,8 +366,7 @@ class MainWindow(QMainWindow):
         if self._scan_worker is not None:
             self._scan_worker.stop()
         if self._scan_thread is not None:
-            self._scan_thread.quit()
-            self._scan_thread.wait()
+            stop_thread(self._scan_thread)
 
     @Slot(QImage)
     def _on_scan_frame_captured(self, image: QImage) -> None:
@@ -482,11 +479,8 @@ class MainWindow(QMainWindow):
         gun = self._devices.scanner_gun
         if gun is None or self._gun_thread is not None:
             return
-        thread = QThread(self)
-        thread.setObjectName("scanner_gun")
         worker = ScannerGunWorker(gun)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
+        thread = worker_thread(worker, "scanner_gun", self, on_start=worker.run)
         worker.payload_scanned.connect(self._on_gun_payload_scanned)
         worker.failed.connect(self.on_service_failed)
         worker.finished.connect(thread.quit)
@@ -497,8 +491,7 @@ class MainWindow(QMainWindow):
         if self._gun_worker is not None:
             self._gun_worker.stop()
         if self._gun_thread is not None:
-            self._gun_thread.quit()
-            self._gun_thread.wait()
+            stop_thread(self._gun_thread)
         self._gun_thread, self._gun_worker = None, None
 
     @Slot()

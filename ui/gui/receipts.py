@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from reception.dossiers.store import Dossier
 from reception.forms import FormKind
 from reception.workstation.config import UnitConfig
+from ui.gui.blocking import stop_thread, worker_thread
 from ui.gui.clerk_settings import ReceiptOutput, default_export_folder
 from ui.gui.form_worker import FormWorker
 from ui.gui.receipt_dialog import ReceiptDialog
@@ -125,20 +126,16 @@ class ReceiptPrinter(QObject):
     def shutdown(self) -> None:
         """Stop the form thread (waits for a printout in progress to finish)."""
         if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
+            stop_thread(self._thread)
             self._thread = None
 
     def _ensure_worker(self) -> FormWorker:
         if self._worker is None or self._thread is None:
-            thread = QThread(self)
-            thread.setObjectName("forms")
             worker = FormWorker(
                 self._unit, wording_dir=self._wording_dir, deciding_agency=self._deciding_agency
             )
+            thread = worker_thread(worker, "forms", self, on_finish=worker.deleteLater)
             worker.delivered.connect(self.form_delivered)
-            worker.moveToThread(thread)
-            thread.finished.connect(worker.deleteLater)
             self._render_requested.connect(worker.render)
             self._export_requested.connect(worker.export)
             self._print_requested.connect(worker.print_pdf)
