@@ -3,7 +3,7 @@ components was received."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -46,6 +46,9 @@ class ProcedurePicker(QGroupBox):
         self.results.setObjectName("procedure_results")
         self.results.setModel(self._model)
         self.results.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        # A long name ends in "…" (whole in its tooltip) rather than scrolling sideways.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.results)
@@ -75,7 +78,7 @@ class ProcedurePicker(QGroupBox):
         self._model.clear()
         for procedure in procedures:
             item = QStandardItem(procedure.name)
-            item.setToolTip(f"{procedure.code}\n{procedure.field_name}")
+            item.setToolTip(f"{procedure.name}\n{procedure.code} · {procedure.field_name}")
             item.setData(procedure.code, _CODE_ROLE)
             self._model.appendRow(item)
         self.results.selectionModel().blockSignals(False)
@@ -119,6 +122,11 @@ class ComponentList(QGroupBox):
         self.items = QListWidget()
         self.items.setObjectName("components")
         self.items.setToolTip(self.tr("F4 captures the pages of the highlighted component"))
+        # Each row is as wide as the list and as tall as its wrapped text needs: the status
+        # stays in view at 1280 px, the list never scrolls sideways.
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.setResizeMode(QListView.ResizeMode.Adjust)
+        self.items.viewport().installEventFilter(self)
         self.empty = QLabel(self.tr("Choose a procedure to see its components."))
         self._status_boxes: dict[str, QComboBox] = {}
         self._page_labels: dict[str, QLabel] = {}
@@ -248,11 +256,27 @@ class ComponentList(QGroupBox):
         row_layout.addWidget(status)
         item = QListWidgetItem()
         item.setData(_CODE_ROLE, code)
-        item.setSizeHint(row.sizeHint())
         self.items.addItem(item)
         self.items.setItemWidget(item, row)
+        self._fit_row(item, row, self.items.viewport().width())
         self._status_boxes[code] = status
         self._page_labels[code] = pages
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.items.viewport() and event.type() == QEvent.Type.Resize:
+            width = self.items.viewport().width()
+            for index in range(self.items.count()):
+                item = self.items.item(index)
+                row = self.items.itemWidget(item)
+                if row is not None:
+                    self._fit_row(item, row, width)
+        return False
+
+    @staticmethod
+    def _fit_row(item: QListWidgetItem, row: QWidget, width: int) -> None:
+        """The row ``width`` wide (the list's) and as tall as its text wraps to."""
+        height = row.heightForWidth(width) if row.hasHeightForWidth() else -1
+        item.setSizeHint(QSize(width, max(height, row.minimumSizeHint().height())))
 
     def _on_sets_value_changed(self, value: int) -> None:
         self.model.walk_in.sets = value

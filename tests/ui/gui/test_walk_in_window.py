@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hardware.discovery import DeviceKind
@@ -38,6 +38,31 @@ def _fill(running: RunningApp) -> None:
 def test_the_window_fits_a_laptop_screen(running: RunningApp, screen: tuple[int, int]) -> None:
     hint = running.window.minimumSizeHint()
     assert hint.width() <= screen[0] and hint.height() <= screen[1]
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1366, 768)])
+def test_every_components_status_is_in_view_without_scrolling_sideways(
+    running: RunningApp, qtbot: QtBot, screen: tuple[int, int]
+) -> None:
+    window = running.window
+    window.resize(*screen)
+    window.show()
+    qtbot.waitExposed(window)
+    _fill(running)
+    items = window.components.items
+    qtbot.waitUntil(lambda: items.count() > 0)
+    QApplication.processEvents()
+    viewport = items.viewport()
+    assert not items.horizontalScrollBar().isVisible()
+    for index in range(items.count()):
+        row = items.itemWidget(items.item(index))
+        assert row is not None
+        box = row.findChild(QComboBox)
+        assert box is not None
+        right = box.mapTo(viewport, box.rect().topRight()).x()
+        assert 0 < right <= viewport.width(), f"row {index}: status ends at {right}"
+        # The whole status text fits its box.
+        assert box.width() >= box.minimumSizeHint().width()
 
 
 def test_every_action_is_in_a_menu_with_its_shortcut(running: RunningApp) -> None:
