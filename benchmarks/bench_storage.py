@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -13,7 +14,13 @@ from benchmarks.harness import Measure
 from reception.dossiers.code import SequenceBlock
 from reception.dossiers.store import Applicant, DossierDraft, DossierStore
 from reception.identity.citizen import CitizenIdentity
+from reception.storage.atomic_file import write_atomically
 from reception.storage.database import open_database
+from reception.storage.document_vault import (
+    DocumentVault,
+    read_document,
+    read_document_range,
+)
 from reception.workstation.timezone import VIETNAM
 
 DRAFT = DossierDraft(
@@ -57,6 +64,42 @@ def run(measure: Measure) -> None:
             repeat=200,
             baseline="plain INSERT, synchronous=NORMAL (baseline)",
         )
+        _measure_documents(measure, root)
+
+
+#: A digitised component of a few pages (the size of the e2e walk-in's PDFs and more).
+DOCUMENT_BYTES = 2 << 20
+
+
+def _measure_documents(measure: Measure, root: Path) -> None:
+    """Keeping a component PDF sealed, and reading it back, against the plain file."""
+    folder = root / "data" / "documents"
+    folder.mkdir(parents=True)
+    data = os.urandom(DOCUMENT_BYTES)
+    vault = DocumentVault(folder)
+    plain, sealed = folder / "plain.pdf", folder / "sealed.pdf"
+    write_baseline = "keep a 2 MB document, plain (fsync'd)"
+    measure.time("storage", write_baseline, lambda: write_atomically(plain, data))
+    measure.time(
+        "storage",
+        "keep a 2 MB document, sealed (AES-256-GCM)",
+        lambda: vault.write(sealed, data),
+        baseline=write_baseline,
+    )
+    read_baseline = "read a 2 MB document, plain"
+    measure.time("storage", read_baseline, plain.read_bytes)
+    measure.time(
+        "storage",
+        "read a 2 MB document, sealed (checked)",
+        lambda: read_document(sealed),
+        baseline=read_baseline,
+    )
+    measure.time(
+        "storage",
+        "a 256 KiB upload chunk from the middle, sealed",
+        lambda: b"".join(read_document_range(sealed, 1 << 20, (1 << 20) + (256 << 10))),
+        baseline=read_baseline,
+    )
 
 
 def _open_and_close(path: Path) -> Callable[[], None]:
