@@ -304,7 +304,9 @@ class WienerDeconvolver:
             cv2.BORDER_REFLECT,
         )
         self._shape = padded.shape
-        self._spectrum = cv2.dft(padded, flags=cv2.DFT_COMPLEX_OUTPUT)
+        # Spectra are kept packed (OpenCV's CCS layout: a real image's spectrum is
+        # symmetric, so half of it is stored): half the work of complex ones.
+        self._spectrum = cv2.dft(padded)
 
     def deconvolve(self, psf: Float, nsr: float = WIENER_NSR) -> Frame:
         """``grey`` restored under ``psf``, stretched back to 0–255."""
@@ -325,17 +327,35 @@ class WienerDeconvolver:
         kernel[:kh, :kw] = psf  # not centred: the output shifts by (kh//2, kw//2) instead
         # Only the kernel's first rows are not zero, and only the rows down to the end of
         # the core are wanted back: OpenCV skips the rest of both transforms.
-        h = cv2.dft(kernel, flags=cv2.DFT_COMPLEX_OUTPUT, nonzeroRows=kh)
+        h = cv2.dft(kernel, nonzeroRows=kh)
         # G · conj(H) / (|H|² + nsr)
         numerator = cast(Float, cv2.mulSpectrums(self._spectrum, h, 0, conjB=True))
-        power = cast(Float, cv2.mulSpectrums(h, h, 0, conjB=True))[..., 0] + nsr
+        power = _both_parts(cast(Float, cv2.mulSpectrums(h, h, 0, conjB=True))) + nsr
         top, left = self._pad - kh // 2, self._pad - kw // 2
         restored = cv2.idft(
-            numerator / power[..., None],
+            numerator / power,
             flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT,
             nonzeroRows=top + self._core[0],
         )
         return cast(Float, restored[top : top + self._core[0], left : left + self._core[1]])
+
+
+def _both_parts(power: Float) -> Float:
+    """A packed (CCS) spectrum of real values |H|², which ``mulSpectrums`` leaves in the
+    real parts only, copied into the imaginary parts too: dividing a packed spectrum by
+    it then divides each complex value by its |H|².
+
+    CCS layout (OpenCV's ``dft`` of a real image): within each row, columns 2k−1 and 2k
+    hold the real and imaginary parts of one value; the first column (and the last, for
+    an even width) holds real values, paired the same way down its rows instead."""
+    both = power.copy()
+    rows, columns = power.shape
+    end = columns - 1 if columns % 2 == 0 else columns
+    both[:, 2:end:2] = power[:, 1 : end - 1 : 2]
+    last_row = rows - 1 if rows % 2 == 0 else rows
+    for column in (0, columns - 1) if columns % 2 == 0 else (0,):
+        both[2:last_row:2, column] = power[1 : last_row - 1 : 2, column]
+    return both
 
 
 def _enlarge(image: Frame, factor: float) -> Frame:

@@ -69,6 +69,32 @@ def test_deconvolving_by_the_identity_gives_the_image_back() -> None:
     assert np.corrcoef(restored.ravel(), image.ravel())[0, 1] > 0.99
 
 
+@pytest.mark.parametrize("shape", [(96, 96), (131, 150), (150, 131)], ids=str)
+def test_the_packed_restoration_is_the_wiener_filter(shape: tuple[int, int]) -> None:
+    # Against the filter written plainly with numpy's complex FFT, on the same padding.
+    image = np.random.default_rng(4).integers(0, 256, shape).astype(np.uint8)
+    psf, nsr, pad = motion_psf(9, 30, 0.3), 0.01, 12
+    restored = WienerDeconvolver(image, pad=pad).restore(psf, nsr)
+    height = cv2.getOptimalDFTSize(shape[0] + 2 * pad)
+    width = cv2.getOptimalDFTSize(shape[1] + 2 * pad)
+    padded = cv2.copyMakeBorder(
+        image.astype(np.float32),
+        pad,
+        height - shape[0] - pad,
+        pad,
+        width - shape[1] - pad,
+        cv2.BORDER_REFLECT,
+    )
+    kernel = np.zeros(padded.shape)
+    kernel[: psf.shape[0], : psf.shape[1]] = psf
+    transfer = np.fft.fft2(kernel)
+    plain = np.fft.ifft2(np.fft.fft2(padded) * transfer.conj() / (abs(transfer) ** 2 + nsr))
+    top, left = pad - psf.shape[0] // 2, pad - psf.shape[1] // 2
+    expected = plain.real[top : top + shape[0], left : left + shape[1]]
+    assert restored.shape == shape
+    assert np.abs(restored - expected).max() < 1e-2 * np.abs(expected).max()
+
+
 def test_a_point_spread_function_wider_than_the_border_is_refused() -> None:
     # The restoration would be cut from the wrong place: refused rather than shifted.
     with pytest.raises(ValueError, match="wider border"):
