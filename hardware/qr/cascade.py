@@ -185,7 +185,7 @@ class _FrameSearch:
     def __init__(self, grey: Frame) -> None:
         self.grey = grey
         self.found_regions: list[Region] | None = None
-        self.regions: list[Frame] = []
+        self.enlarged: dict[int, Frame] = {}  # regions cropped and enlarged, when read
         self.explained: set[int] = set()  # gave a code, or deconvolution gave up on it
         self.prepared: dict[tuple[Scope, ImageFilter], dict[int, Frame]] = {}
         self.motions: dict[int, MotionEstimate] = {}
@@ -202,29 +202,35 @@ class _FrameSearch:
             self.coherence[index] = edge_coherence(crop)
         return self.coherence[index] > STRIPED_COHERENCE
 
-    def sources(self, scope: Scope) -> dict[int, Frame]:
-        """The images a step of ``scope`` reads: the frame, or the regions not done with."""
-        if scope is Scope.FRAME:
-            return {0: self.grey}
+    def pending(self) -> list[int]:
+        """The candidate regions not done with (found when a step first needs them)."""
         if self.found_regions is None:
             self.found_regions = find_code_regions(self.grey)
-            self.regions = [crop_region(self.grey, r) for r in self.found_regions]
             # A region around a code the whole frame already gave holds nothing new: a
             # URL beside the card is not deconvolved in search of the card's code.
             self.explained.update(
                 i for i, r in enumerate(self.found_regions) if _holds_any(r, self.read_boxes)
             )
-        return {i: r for i, r in enumerate(self.regions) if i not in self.explained}
+        return [i for i in range(len(self.found_regions)) if i not in self.explained]
+
+    def image(self, scope: Scope, index: int) -> Frame:
+        """The frame, or a region cropped and enlarged (once, when first read)."""
+        if scope is Scope.FRAME:
+            return self.grey
+        if index not in self.enlarged:
+            assert self.found_regions is not None
+            self.enlarged[index] = crop_region(self.grey, self.found_regions[index])
+        return self.enlarged[index]
 
     def filtered(self, step: CascadeStep) -> list[QrSymbol]:
         symbols: list[QrSymbol] = []
         cache = self.prepared.setdefault((step.scope, step.image_filter), {})
-        sources = self.sources(step.scope)
+        targets = [0]
         if step.scope is Scope.REGIONS:
-            sources = {i: r for i, r in sources.items() if not self.striped(i)}
-        for index, source in sources.items():
+            targets = [i for i in self.pending() if not self.striped(i)]
+        for index in targets:
             if index not in cache:
-                cache[index] = apply_filter(source, step.image_filter)
+                cache[index] = apply_filter(self.image(step.scope, index), step.image_filter)
             found = step.decoder.read(cache[index])
             if found and step.scope is Scope.REGIONS:
                 self.explained.add(index)
@@ -238,11 +244,11 @@ class _FrameSearch:
         whose spectrum shows a clear motion blur; the others are left to later steps)."""
         if step.scope is Scope.FRAME:
             return _decode_deconvolved(step.decoder, self.grey, None, whole=True)
-        sources = self.sources(step.scope)
+        pending = self.pending()
         assert self.found_regions is not None
         symbols: list[QrSymbol] = []
         for index, region in enumerate(self.found_regions[:MAX_DECONVOLVED_REGIONS]):
-            if index not in sources:
+            if index not in pending:
                 continue
             source = native_crop(self.grey, region, DECONVOLUTION_MARGIN)
             if index not in self.motions:
