@@ -81,6 +81,11 @@ MIN_RESTORED_ENLARGEMENT = 2.0
 #: the generated sets, 1D barcodes lie at 0.6–0.98, and no filter read a heavy motion
 #: blur (0.2–0.8) that deconvolution did not.
 STRIPED_COHERENCE = 0.6
+#: Below this edge coherence, the motion step does not even estimate a region's blur
+#: (0.85 ms): its edges run both ways, so it is no long smear (codes without heavy motion
+#: blur stay below 0.3). A clear motion missed here is still found by deconvolution,
+#: after the cheap filters.
+MOTION_COHERENCE = 0.3
 #: The literal order "each decoder plainly, then preprocessing", for comparison.
 PLAIN_FIRST_ORDER = (
     "zxing, zbar, zxing/regions, zbar/regions, zxing/regions+sharpen, zxing/regions+binarise, "
@@ -192,15 +197,19 @@ class _FrameSearch:
         self.read_boxes: list[tuple[int, int, int, int]] = []  # codes the whole frame gave
         self.coherence: dict[int, float] = {}
 
-    def striped(self, index: int) -> bool:
-        """Whether a region's edges run one way (:data:`STRIPED_COHERENCE`): a 1D
-        barcode, or a code smeared by a long motion blur. No cheap filter reads either:
-        the first is no QR code, the second is left to deconvolution."""
+    def edges_one_way(self, index: int) -> float:
+        """How much a region's edges run one way (``edge_coherence``), computed once."""
         if index not in self.coherence:
             assert self.found_regions is not None
             crop = native_crop(self.grey, self.found_regions[index], 0.0)
             self.coherence[index] = edge_coherence(crop)
-        return self.coherence[index] > STRIPED_COHERENCE
+        return self.coherence[index]
+
+    def striped(self, index: int) -> bool:
+        """Whether a region's edges run one way (:data:`STRIPED_COHERENCE`): a 1D
+        barcode, or a code smeared by a long motion blur. No cheap filter reads either:
+        the first is no QR code, the second is left to deconvolution."""
+        return self.edges_one_way(index) > STRIPED_COHERENCE
 
     def pending(self) -> list[int]:
         """The candidate regions not done with (found when a step first needs them)."""
@@ -250,6 +259,11 @@ class _FrameSearch:
         for index, region in enumerate(self.found_regions[:MAX_DECONVOLVED_REGIONS]):
             if index not in pending:
                 continue
+            if (
+                step.image_filter is ImageFilter.MOTION
+                and self.edges_one_way(index) < MOTION_COHERENCE
+            ):
+                continue  # edges both ways: no long smear, so no spectrum before the filters
             source = native_crop(self.grey, region, DECONVOLUTION_MARGIN)
             if index not in self.motions:
                 self.motions[index] = estimate_motion(source)
