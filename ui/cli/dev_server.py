@@ -65,6 +65,13 @@ def register(subparsers: Any) -> None:
         help="seconds after start during which every connection is cut (repeatable)",
     )
     parser.add_argument("--token-ttl", type=float, default=3600.0, metavar="SECONDS")
+    parser.add_argument(
+        "--session-requests",
+        type=int,
+        default=0,
+        metavar="N",
+        help="end each session after N requests (0: never)",
+    )
     parser.add_argument("--refuse-procedure", action="append", default=[], metavar="CODE")
     parser.add_argument("--seed", type=int, default=0, help="seed of the fault generator")
     parser.add_argument(
@@ -121,6 +128,7 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
             lose_confirmation_rate=args.lose_confirmation_rate,
             downtime=downtime,
             token_ttl_seconds=args.token_ttl,
+            session_requests=args.session_requests,
             refuse_procedures=frozenset(args.refuse_procedure),
             seed=args.seed,
         )

@@ -37,6 +37,9 @@ class FaultPlan:
     lose_confirmation_rate: float = 0.0
     downtime: tuple[tuple[float, float], ...] = ()
     token_ttl_seconds: float = 3600.0
+    #: A session ends after this many authorised requests (0: never), as a server that
+    #: ends sessions early would: the same fault as an expiry, on no clock.
+    session_requests: int = 0
     refuse_procedures: frozenset[str] = field(default_factory=frozenset)
     seed: int = 0
 
@@ -51,6 +54,8 @@ class FaultPlan:
         )
         if any(not 0.0 <= rate <= 1.0 for rate in rates):
             raise ValueError("fault rates are fractions between 0 and 1")
+        if self.session_requests < 0:
+            raise ValueError("session requests must be 0 (no limit) or more")
 
 
 class FaultInjector:

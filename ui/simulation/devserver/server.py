@@ -76,6 +76,7 @@ class DevServer:
         self.faults = FaultInjector(faults or FaultPlan())
         self.users = dict(users or {"demo": "demo"})
         self._tokens: dict[str, float] = {}
+        self._uses: dict[str, int] = {}  # session token -> authorised requests so far
         self._tokens_lock = threading.Lock()
         self.requests = 0
         handler = type("Handler", (_Handler,), {"server_state": self, "timeout": socket_timeout})
@@ -114,6 +115,7 @@ class DevServer:
         with self._tokens_lock:
             self._tokens[token] = time.monotonic() + self.faults.plan.token_ttl_seconds
             self._accounts[token] = username
+            self._uses[token] = 0
         return token
 
     def expire_sessions(self) -> None:
@@ -129,9 +131,13 @@ class DevServer:
 
     def authorised(self, header: str | None) -> bool:
         token = (header or "").removeprefix("Bearer ")
+        limit = self.faults.plan.session_requests
         with self._tokens_lock:
             expires = self._tokens.get(token)
-        if expires is not None and time.monotonic() >= expires:
+            used_up = expires is not None and limit > 0 and self._uses.get(token, 0) >= limit
+            if expires is not None and not used_up:
+                self._uses[token] = self._uses.get(token, 0) + 1
+        if expires is not None and (used_up or time.monotonic() >= expires):
             self.faults.count(Fault.SESSION_EXPIRED)
             return False
         return expires is not None
