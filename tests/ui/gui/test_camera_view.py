@@ -22,4 +22,4 @@ def test_every_frame_carries_the_guide_box_and_a_read_flashes(qtbot: QtBot) -> N
     assert QColor(frame.pixel(corner_x, corner_y)).lightness() < 20  # the frame untouched
     view.show_read()
     assert "border" in view.styleSheet()
-    qtbot.waitUntil(lambda: view.styleSheet() == "", timeout=3000)
+    qtbot.waitUntil(lambda: view.styleSheet() == "", timeout=10_000)

@@ -164,7 +164,7 @@ def test_a_returning_citizen_is_offered_the_kept_component_and_it_is_reused(
 
     panel.offers.setCurrentRow(0)
     assert panel.attach_button.isEnabled()
-    with qtbot.waitSignal(panel.reuse_chosen, timeout=1_000) as chosen:
+    with qtbot.waitSignal(panel.reuse_chosen, timeout=10_000) as chosen:
         panel.attach_button.click()
     code = procedure.components[0].code
     assert chosen.args == [code]

@@ -111,7 +111,7 @@ def test_a_wedge_burst_fills_the_panel_wherever_the_focus_is(
     search = running.window.picker.search
     search.setFocus()
     qtbot.waitUntil(search.hasFocus)
-    with qtbot.waitSignal(running.window.qr_read, timeout=2000) as read:
+    with qtbot.waitSignal(running.window.qr_read, timeout=10_000) as read:
         type_text(search, PAYLOAD, clock, SCANNER_GAP, enter=True)
     assert read.args is not None and read.args[0].raw == PAYLOAD
     assert field(running, "id_number") == PERSON.id_number
@@ -150,7 +150,7 @@ def test_garbled_vietnamese_is_repaired_or_flagged_and_the_reliable_fields_kept(
     fields[5] = "S? 1 L? L?i, H? N?i"  # the address is beyond repair
     garbled = "|".join(fields)
     running.window.picker.search.setFocus()
-    with qtbot.waitSignal(running.window.qr_read, timeout=2000):
+    with qtbot.waitSignal(running.window.qr_read, timeout=10_000):
         type_text(running.window.picker.search, garbled, clock, SCANNER_GAP, enter=True)
     assert field(running, "id_number") == PERSON.id_number
     assert field(running, "full_name") == PERSON.full_name  # repaired

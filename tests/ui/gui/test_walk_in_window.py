@@ -146,7 +146,7 @@ def test_todays_dossier_opens_read_only_with_enter_to_reprint_and_resend(
     assert view.dossier.code == dossier.code
     digitised = dossier.components[0]
     assert view.components.item(0, 2).text() == Path(str(digitised.file_path)).name
-    with qtbot.waitSignal(window.retry_upload_requested, timeout=1_000) as retried:
+    with qtbot.waitSignal(window.retry_upload_requested, timeout=10_000) as retried:
         view.retry_button.click()
     assert retried.args == [dossier.code]
     with qtbot.waitSignal(window.receipts.dialog_opened, timeout=10_000):

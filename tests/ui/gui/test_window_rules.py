@@ -193,7 +193,7 @@ def test_papers_only_shown_are_checked_never_captured_nor_submitted(
     ]
     window.model.set_current(2)
     assert window.model.current_component().code == "TP3"  # type: ignore[union-attr]
-    with qtbot.waitSignal(window.capture.problem_shown, timeout=1_000):
+    with qtbot.waitSignal(window.capture.problem_shown, timeout=10_000):
         window.capture.capture()
     assert window.model.walk_in.component("TP3").pages == []
     with qtbot.waitSignal(window.dossier_saved, timeout=60_000) as saved:
