@@ -80,8 +80,8 @@ GUIDED_LENGTHS = (0.0, 1.0, 2.0, 3.0)
 EXPLAINED_SCORE = 0.43
 #: A region whose centre, unrestored, leaves fewer mid-tones than this is not blurred:
 #: nothing is restored (sharp look-alike patterns 0.18–0.22 on the generated hard frames,
-#: codes that deconvolution read 0.35 and more; a sharp code a plain pass missed is no
-#: case for deconvolution either).
+#: codes that deconvolution or a sharpening filter read 0.36 and more; a sharp code a
+#: plain pass missed is no case for either).
 SHARP_SCORE = 0.2
 #: When the first restoration did not read, a later hypothesis is restored only if it
 #: leaves clearly fewer mid-tones: on the generated hard frames, the one heavy motion blur
@@ -493,6 +493,12 @@ def blur_hypotheses(grey: Frame) -> list[BlurHypothesis]:
     return families
 
 
+def already_two_toned(grey: Frame) -> bool:
+    """Whether the centre of a region leaves, unrestored, fewer mid-tones than
+    :data:`SHARP_SCORE`: it is not blurred, so no restoration or sharpening helps it."""
+    return mid_tone_share(_centre(grey, PROBE_SIDE).astype(np.float32)) < SHARP_SCORE
+
+
 def deblurred_candidates(
     grey: Frame,
     *,
@@ -512,8 +518,8 @@ def deblurred_candidates(
     yet explained (:data:`EXPLAINED_SCORE`), is the rest scored, and the best
     ``count - 1`` families not yet restored follow, as long as each leaves clearly fewer
     mid-tones than the first (:data:`CLEARER_BY`)."""
-    if mid_tone_share(_centre(grey, PROBE_SIDE).astype(np.float32)) < SHARP_SCORE:
-        return  # already two-toned: no blur to undo, and a code this sharp would have read
+    if already_two_toned(grey):
+        return  # no blur to undo, and a code this sharp would have read
     search = _HypothesisSearch(grey, motion)
     stages = _stages(search)
     deconvolver = WienerDeconvolver(grey)

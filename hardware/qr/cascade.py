@@ -18,7 +18,12 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from hardware.camera.interface import Frame
-from hardware.imaging.deblur import MotionEstimate, deblurred_candidates, estimate_motion
+from hardware.imaging.deblur import (
+    MotionEstimate,
+    already_two_toned,
+    deblurred_candidates,
+    estimate_motion,
+)
 from hardware.imaging.preprocess import (
     ImageFilter,
     Region,
@@ -86,6 +91,10 @@ STRIPED_COHERENCE = 0.6
 #: blur stay below 0.3). A clear motion missed here is still found by deconvolution,
 #: after the cheap filters.
 MOTION_COHERENCE = 0.3
+#: Filters that sharpen or threshold: no use on a region already two-toned (every code
+#: they read on the generated sets left 0.36 of mid-tones or more, sharp look-alike
+#: patterns 0.18–0.22; ``hardware.imaging.deblur.SHARP_SCORE``).
+SHARPENING = frozenset({ImageFilter.SHARPEN, ImageFilter.BINARISE, ImageFilter.DEBLUR})
 #: The literal order "each decoder plainly, then preprocessing", for comparison.
 PLAIN_FIRST_ORDER = (
     "zxing, zbar, zxing/regions, zbar/regions, zxing/regions+sharpen, zxing/regions+binarise, "
@@ -196,6 +205,7 @@ class _FrameSearch:
         self.motions: dict[int, MotionEstimate] = {}
         self.read_boxes: list[tuple[int, int, int, int]] = []  # codes the whole frame gave
         self.coherence: dict[int, float] = {}
+        self.two_toned: dict[int, bool] = {}
 
     def edges_one_way(self, index: int) -> float:
         """How much a region's edges run one way (``edge_coherence``), computed once."""
@@ -204,6 +214,15 @@ class _FrameSearch:
             crop = native_crop(self.grey, self.found_regions[index], 0.0)
             self.coherence[index] = edge_coherence(crop)
         return self.coherence[index]
+
+    def sharp(self, index: int) -> bool:
+        """Whether a region is already two-toned (``already_two_toned``), computed once:
+        a look-alike pattern, or a code no sharpening or restoration would help."""
+        if index not in self.two_toned:
+            assert self.found_regions is not None
+            crop = native_crop(self.grey, self.found_regions[index], DECONVOLUTION_MARGIN)
+            self.two_toned[index] = already_two_toned(crop)
+        return self.two_toned[index]
 
     def striped(self, index: int) -> bool:
         """Whether a region's edges run one way (:data:`STRIPED_COHERENCE`): a 1D
@@ -237,6 +256,8 @@ class _FrameSearch:
         targets = [0]
         if step.scope is Scope.REGIONS:
             targets = [i for i in self.pending() if not self.striped(i)]
+            if step.image_filter in SHARPENING:
+                targets = [i for i in targets if not self.sharp(i)]
         for index in targets:
             if index not in cache:
                 cache[index] = apply_filter(self.image(step.scope, index), step.image_filter)

@@ -187,3 +187,24 @@ def test_a_light_on_dark_code_is_still_read_after_the_quick_passes() -> None:
     scan = scan_frame(build_cascade(), negative)
     assert scan.result is not None and scan.result.raw == payload
     assert scan.found_by == "zxing-cpp"
+
+
+def test_a_sharp_pattern_that_does_not_read_gets_no_sharpening_filter() -> None:
+    # QR-like modules and finder squares, sharp, on a plain frame: the plain region read
+    # fails, and a region already two-toned is not worth sharpening or thresholding.
+    rng = np.random.default_rng(5)
+    modules = np.where(rng.random((33, 33)) < 0.5, 0, 255).astype(np.uint8)
+    for top, left in ((0, 0), (0, 26), (26, 0)):
+        modules[top : top + 7, left : left + 7] = 0
+        modules[top + 1 : top + 6, left + 1 : left + 6] = 255
+        modules[top + 2 : top + 5, left + 2 : left + 5] = 0
+    frame = np.full((720, 1280), 200, np.uint8)
+    frame[300:399, 600:699] = np.kron(modules, np.ones((3, 3), np.uint8))
+    plain = CountingDecoder(ZxingQrDecoder(quick=True), "plain")
+    sharpen = CountingDecoder(ZxingQrDecoder(quick=True), "sharpen")
+    cascade = QrCascade.from_order(
+        "plain/regions, sharpen/regions+sharpen, sharpen/regions+binarise",
+        {"plain": plain, "sharpen": sharpen},
+    )
+    assert list(cascade.attempts(frame)) == []
+    assert plain.calls >= 1 and sharpen.calls == 0
