@@ -97,13 +97,11 @@ def seal_plain_documents(folder: Path) -> int:
         return 0
     sealed = failed = 0
     try:
-        paths = sorted(folder.iterdir())
+        paths = _kept_files(folder)
     except OSError as exc:
         log.warning("documents folder not listed (%s): sealed at a later start", exc.strerror)
         return 0
     for path in paths:
-        if path.name.startswith(".") or not path.is_file() or path.is_symlink():
-            continue  # temporary files of a write in progress, the marker, anything odd
         try:
             if not _is_sealed_file(path):
                 _seal_in_place(path, _key_for(folder, create=True))
@@ -125,12 +123,20 @@ def plain_documents(folder: Path) -> int:
     if not folder.is_dir():
         return 0
     count = 0
-    for path in folder.iterdir():
-        if path.name.startswith(".") or not path.is_file():
-            continue
+    for path in _kept_files(folder):
         with contextlib.suppress(OSError):
             count += not _is_sealed_file(path)
     return count
+
+
+def _kept_files(folder: Path) -> list[Path]:
+    """The documents of ``folder``, in name order: not the temporary files of a write in
+    progress or the marker (their names start with a dot), nor links or anything odd."""
+    return [
+        path
+        for path in sorted(folder.iterdir())
+        if not path.name.startswith(".") and path.is_file() and not path.is_symlink()
+    ]
 
 
 def read_document(path: Path, max_bytes: int = MAX_COMPONENT_FILE_BYTES) -> bytes:

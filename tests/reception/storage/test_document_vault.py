@@ -19,6 +19,7 @@ from reception.storage.document_vault import (
     DocumentVault,
     document_digest,
     document_size,
+    plain_documents,
     read_document,
     read_document_range,
     seal_plain_documents,
@@ -207,3 +208,17 @@ def test_any_bytes_behind_the_magic_are_refused_as_damaged_and_nothing_else(
         read_document(path)
     with pytest.raises(DocumentDamagedError):
         document_digest(path)
+
+
+def test_the_sealing_pass_and_self_tests_count_see_the_same_files(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    outside = tmp_path / "elsewhere.pdf"
+    outside.write_bytes(b"%PDF not ours")
+    (folder / "link.pdf").symlink_to(outside)
+    (folder / "old.pdf").write_bytes(b"%PDF old")
+    assert plain_documents(folder) == 1  # the link is not a kept document
+
+    assert seal_plain_documents(folder) == 1
+
+    assert plain_documents(folder) == 0
+    assert outside.read_bytes() == b"%PDF not ours"  # what a link points at is left alone
