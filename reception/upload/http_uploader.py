@@ -127,7 +127,8 @@ class HttpUploader(Uploader, ComponentStore):
                     "Content-Length": str(end - offset),
                     "Content-Type": "application/octet-stream",
                 },
-                content=functools.partial(_read_range, file.path, offset, end),
+                # Decrypted when the document is kept sealed, one block in memory at a time.
+                content=functools.partial(read_document_range, file.path, offset, end),
                 expected=(200, 201, 308, 416),
             )
             if answer.status_code in (200, 201):
@@ -291,12 +292,6 @@ def _component(row: object) -> SharedComponent:
         return SharedComponent.from_json(row)
     except ValueError as exc:
         raise ServerUnavailableError(str(exc)) from exc
-
-
-def _read_range(path: Path, start: int, stop: int) -> Iterator[bytes]:
-    """Stream ``[start, stop)`` of the document from disk (decrypted when it is kept
-    sealed), one block in memory at a time."""
-    return read_document_range(path, start, stop)
 
 
 def _offset(answer: httpx.Response) -> int:

@@ -134,12 +134,6 @@ class QueueSummary:
         }
 
 
-def file_digest(path: Path) -> tuple[str, int]:
-    """SHA-256 (hex) and size of the document ``path`` (its plain bytes when it is kept
-    sealed), read in blocks (documents may be large)."""
-    return document_digest(path)
-
-
 def enqueue(
     db: sqlite_utils.Database,
     dossier_code: str,
@@ -185,7 +179,7 @@ def _insert_files(db: sqlite_utils.Database, code: str, files: Iterable[FileToSe
         sha256, size = item.sha256, item.size
         if sha256 is None or size is None:
             try:
-                computed, size = file_digest(item.path)
+                computed, size = document_digest(item.path)
             except (OSError, StorageError):
                 # Never fail the dossier's save over a document: the dispatcher finds the
                 # file missing and puts the dossier in front of the clerk.
