@@ -122,6 +122,7 @@ class DevServer:
         """End every session at once (as a server restart would)."""
         with self._tokens_lock:
             self._tokens.clear()
+            self._uses.clear()
 
     def session_account(self, header: str | None) -> str | None:
         """The account a session token was given to (None for an unknown token)."""
@@ -134,9 +135,9 @@ class DevServer:
         limit = self.faults.plan.session_requests
         with self._tokens_lock:
             expires = self._tokens.get(token)
-            used_up = expires is not None and limit > 0 and self._uses.get(token, 0) >= limit
+            used_up = expires is not None and limit > 0 and self._uses[token] >= limit
             if expires is not None and not used_up:
-                self._uses[token] = self._uses.get(token, 0) + 1
+                self._uses[token] += 1
         if expires is not None and (used_up or time.monotonic() >= expires):
             self.faults.count(Fault.SESSION_EXPIRED)
             return False
