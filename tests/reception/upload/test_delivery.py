@@ -12,7 +12,7 @@ import pytest
 
 from reception.upload import queue
 from reception.upload.dispatcher import Outcome
-from reception.upload.drain import drain
+from reception.upload.drain import DrainReport, drain
 from reception.upload.outbox import JobState
 from tests.reception.upload.conftest import (
     Counter,
@@ -129,19 +129,24 @@ def test_dossiers_saved_while_the_server_is_down_go_oldest_first(
     assert_delivered_exactly_once(server, counter, codes)
 
 
-def test_a_refused_dossier_needs_attention_with_the_servers_reason(
-    counter: Counter, dev_server: ServerFactory
-) -> None:
-    codes = counter.save(3, files_each=FILES_EACH)
-    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H49"}))
+def drain_all(counter: Counter, server: DevServer) -> DrainReport:
+    """Drain the counter's queue to ``server`` until nothing is left to try."""
     with make_uploader(server.url) as uploader:
-        report = drain(
+        return drain(
             counter.db,
             make_dispatcher(counter.db, uploader),
             until_empty=True,
             max_seconds=30,
             wait=threading.Event().wait,
         )
+
+
+def test_a_refused_dossier_needs_attention_with_the_servers_reason(
+    counter: Counter, dev_server: ServerFactory
+) -> None:
+    codes = counter.save(3, files_each=FILES_EACH)
+    server = dev_server(refuse_procedures=frozenset({"1.001193.000.00.00.H49"}))
+    report = drain_all(counter, server)
     assert report.exit_status == 3
     assert report.outcomes == {Outcome.ATTENTION: 3}  # tried once each, never again
     views = queue.needing_attention(counter.db)
@@ -160,14 +165,7 @@ def test_a_kept_document_that_fails_its_check_stops_its_dossier_for_the_clerk(
     data[-5] ^= 0x01  # one bit of the last segment's tag
     damaged.write_bytes(bytes(data))
     server = dev_server()
-    with make_uploader(server.url) as uploader:
-        report = drain(
-            counter.db,
-            make_dispatcher(counter.db, uploader),
-            until_empty=True,
-            max_seconds=30,
-            wait=threading.Event().wait,
-        )
+    report = drain_all(counter, server)
     assert report.outcomes == {Outcome.ATTENTION: 1, Outcome.SENT: 1}
     (view,) = queue.needing_attention(counter.db)
     assert view.dossier_code == first and "damaged" in str(view.last_error)

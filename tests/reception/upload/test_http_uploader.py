@@ -44,6 +44,15 @@ def local_file(tmp_path: Path, size: int = 5000) -> LocalFile:
     return LocalFile(path, hashlib.sha256(path.read_bytes()).hexdigest(), size)
 
 
+def sealed_file(tmp_path: Path, plain: bytes) -> LocalFile:
+    """``plain`` kept sealed in a data folder's documents folder, as the app keeps it."""
+    folder = tmp_path / "data" / "documents"
+    folder.mkdir(parents=True)
+    path = folder / "scan.pdf"
+    DocumentVault(folder).write(path, plain)
+    return LocalFile(path, hashlib.sha256(plain).hexdigest(), len(plain))
+
+
 def test_a_file_upload_resumes_from_what_the_server_holds(
     tmp_path: Path, dev_server: ServerFactory
 ) -> None:
@@ -72,13 +81,9 @@ def test_a_sealed_document_is_sent_plain_in_ranges_that_cross_its_segments(
     tmp_path: Path, dev_server: ServerFactory
 ) -> None:
     server = dev_server()
-    folder = tmp_path / "data" / "documents"
-    folder.mkdir(parents=True)
     plain = bytes(range(256)) * 700 + b"tail"  # three 64 KiB segments, the last short
-    path = folder / "scan.pdf"
-    DocumentVault(folder).write(path, plain)
-    assert path.read_bytes()[:8] == sealed_files.MAGIC
-    item = LocalFile(path, hashlib.sha256(plain).hexdigest(), len(plain))
+    item = sealed_file(tmp_path, plain)
+    assert item.path.read_bytes()[:8] == sealed_files.MAGIC
     with make_uploader(server.url, chunk_bytes=50_000) as uploader:
         receipt = uploader.send_file(item, lambda sent, total: None)
     assert receipt.file_id == item.sha256
@@ -89,15 +94,10 @@ def test_a_sealed_document_that_fails_its_check_is_not_sent(
     tmp_path: Path, dev_server: ServerFactory
 ) -> None:
     server = dev_server()
-    folder = tmp_path / "data" / "documents"
-    folder.mkdir(parents=True)
-    plain = b"%PDF-1.7 " * 1000
-    path = folder / "scan.pdf"
-    DocumentVault(folder).write(path, plain)
-    damaged = bytearray(path.read_bytes())
+    item = sealed_file(tmp_path, b"%PDF-1.7 " * 1000)
+    damaged = bytearray(item.path.read_bytes())
     damaged[100] ^= 0x40
-    path.write_bytes(bytes(damaged))
-    item = LocalFile(path, hashlib.sha256(plain).hexdigest(), len(plain))
+    item.path.write_bytes(bytes(damaged))
     with make_uploader(server.url) as uploader, pytest.raises(LocalFileError, match="changed"):
         uploader.send_file(item, lambda sent, total: None)
     assert not (server.store.files / item.sha256).exists()
