@@ -9,6 +9,7 @@ import pytest
 from hardware.signing.simulated_token import SimulatedToken
 from reception.workstation.paths import resources_dir
 from tests.signing_token import simulated_token  # noqa: F401 - a fixture
+from tests.ui.cli.test_signing_cli import signing_env
 from ui.cli.context import CliContext
 from ui.cli.selftest import check_signing
 
@@ -16,16 +17,6 @@ from ui.cli.selftest import check_signing
 def _context(tmp_path: Path) -> CliContext:
     # The example configuration names no token: only the environment does.
     return CliContext(config_file=resources_dir() / "config" / "reception.example.toml")
-
-
-def _env(monkeypatch: pytest.MonkeyPatch, token: SimulatedToken, pin: str | None) -> None:
-    monkeypatch.setenv("RECEPTION_SIGNING_MODULE", str(token.module))
-    monkeypatch.setenv("RECEPTION_SIGNING_TOKEN", token.token_label)
-    monkeypatch.setenv("RECEPTION_SIGNING_KEY", token.key_label)
-    if pin is None:
-        monkeypatch.delenv("RECEPTION_SIGNING_PIN", raising=False)
-    else:
-        monkeypatch.setenv("RECEPTION_SIGNING_PIN", pin)
 
 
 def test_no_token_is_a_warning_saying_copies_stay_unsigned(
@@ -43,7 +34,7 @@ def test_a_configured_token_with_its_pin_is_usable(
     monkeypatch: pytest.MonkeyPatch,
     simulated_token: SimulatedToken,  # noqa: F811 - the fixture
 ) -> None:
-    _env(monkeypatch, simulated_token, simulated_token.pin)
+    signing_env(monkeypatch, simulated_token, simulated_token.pin)
     result = check_signing(_context(tmp_path))
     assert result.ok and "usable" in result.detail
     assert simulated_token.pin not in result.detail
@@ -54,9 +45,9 @@ def test_a_refused_pin_warns_and_a_missing_pin_is_not_tried(
     monkeypatch: pytest.MonkeyPatch,
     simulated_token: SimulatedToken,  # noqa: F811 - the fixture
 ) -> None:
-    _env(monkeypatch, simulated_token, "000000000")
+    signing_env(monkeypatch, simulated_token, "000000000")
     refused = check_signing(_context(tmp_path))
     assert not refused.ok and refused.optional and "PIN" in refused.detail
-    _env(monkeypatch, simulated_token, None)
+    signing_env(monkeypatch, simulated_token, None)
     untried = check_signing(_context(tmp_path))
     assert untried.ok and "asked" in untried.detail

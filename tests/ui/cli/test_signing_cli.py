@@ -32,7 +32,8 @@ def _page(folder: Path) -> Path:
     return path
 
 
-def _env(monkeypatch: pytest.MonkeyPatch, token: SimulatedToken, pin: str | None) -> None:
+def signing_env(monkeypatch: pytest.MonkeyPatch, token: SimulatedToken, pin: str | None) -> None:
+    """The environment that names ``token`` to the app, with ``pin`` (None: no PIN)."""
     monkeypatch.setenv("RECEPTION_SIGNING_MODULE", str(token.module))
     monkeypatch.setenv("RECEPTION_SIGNING_TOKEN", token.token_label)
     monkeypatch.setenv("RECEPTION_SIGNING_KEY", token.key_label)
@@ -85,10 +86,10 @@ def test_digitize_sign_then_verify(
     out = tmp_path / "a.pdf"
     argv = ["digitize", str(_page(tmp_path)), "--component", "TP1", "--out", str(out)]
     argv += ["--no-ocr", "--operator", "Trần Thị Thử Nghiệm", "--sign", "--json"]
-    _env(monkeypatch, simulated_token, "000000000")
+    signing_env(monkeypatch, simulated_token, "000000000")
     status, _, err = run(argv, capsys)
     assert status == 3 and "PIN" in err and "000000000" not in err
-    _env(monkeypatch, simulated_token, simulated_token.pin)
+    signing_env(monkeypatch, simulated_token, simulated_token.pin)
     status, stdout, err = run(argv, capsys)
     assert status == 0, err
     row = json.loads(stdout)

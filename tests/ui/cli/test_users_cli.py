@@ -84,9 +84,10 @@ def test_accounts_bring_sign_in_and_the_operator_is_the_clerk(
     ]
 
 
-def test_administrative_commands_need_an_administrator(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+def _administrator_and_clerk_lan(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Accounts ``admin`` (administrator) and ``lan`` (clerk); ``lan`` signed in."""
     run(
         ["users", "add", "admin", "--role", "administrator", "--password-stdin"],
         capsys,
@@ -96,6 +97,12 @@ def test_administrative_commands_need_an_administrator(
     sign_in(monkeypatch, "admin", "correct horse")
     run(["users", "add", "lan", "--password-stdin"], capsys, monkeypatch, "2468\n")
     sign_in(monkeypatch, "lan", "2468")
+
+
+def test_administrative_commands_need_an_administrator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _administrator_and_clerk_lan(capsys, monkeypatch)
     for argv in (
         ["users", "list"],
         ["users", "add", "minh", "--password-stdin"],
@@ -117,15 +124,7 @@ def test_administrative_commands_need_an_administrator(
 def test_restore_needs_an_administrator_once_accounts_exist(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(
-        ["users", "add", "admin", "--role", "administrator", "--password-stdin"],
-        capsys,
-        monkeypatch,
-        "correct horse\n",
-    )
-    sign_in(monkeypatch, "admin", "correct horse")
-    run(["users", "add", "lan", "--password-stdin"], capsys, monkeypatch, "2468\n")
-    sign_in(monkeypatch, "lan", "2468")
+    _administrator_and_clerk_lan(capsys, monkeypatch)
     status, _, err = run(["db", "restore", str(tmp_path / "backup.sqlite3")], capsys, monkeypatch)
     assert status == 2 and "not an administrator" in err
 
