@@ -8,7 +8,7 @@ from pathlib import Path
 
 import cv2
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,7 +18,8 @@ from reception.identity.citizen import IdentitySource
 from reception.intake.qr_payload import format_qr_payload
 from reception.workstation.config import Config
 from tests.generators.synthetic_people import synthetic_people
-from ui.gui.app import RunningApp, start_app
+from tests.ui.gui.conftest import window_running
+from ui.gui.app import RunningApp
 
 # Bytes that CP1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D; "Đ" has 0x90) become
 # control characters no keyboard types, so mojibake of such names cannot be repaired: the
@@ -58,29 +59,13 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def _start(qtbot: QtBot, qapp: QApplication, config: Config, data_dir: Path) -> RunningApp:
-    app = start_app(qapp, config, data_dir, simulate=True)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    app.window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)
-    return app
-
-
-def _stop(app: RunningApp) -> None:
-    app.shutdown()
-    for translator in app.translators:
-        QCoreApplication.removeTranslator(translator)
-
-
 @pytest.fixture
 def running(
     qtbot: QtBot, qapp: QApplication, example_config: Config, data_dir: Path, clock: FakeClock
 ) -> Iterator[RunningApp]:
-    app = _start(qtbot, qapp, example_config, data_dir)
-    app.window.wedge.set_clock(clock)
-    yield app
-    _stop(app)
+    with window_running(qtbot, qapp, example_config, data_dir, active=True) as app:
+        app.window.wedge.set_clock(clock)
+        yield app
 
 
 def type_text(target: QWidget, text: str, clock: FakeClock, gap: float, enter: bool) -> None:
@@ -180,18 +165,18 @@ def test_a_serial_gun_fills_the_panel(
 
     gun = PtyScannerGunSimulator()
     devices = dataclasses.replace(example_config.devices, scanner_gun_port=gun.port)
-    app = _start(qtbot, qapp, dataclasses.replace(example_config, devices=devices), data_dir)
+    config = dataclasses.replace(example_config, devices=devices)
     try:
-        assert app.devices.scanner_gun is not None
-        with qtbot.waitSignal(app.window.qr_read, timeout=10_000) as read:
-            gun.send(PAYLOAD)
-        assert read.args is not None and read.args[0].raw == PAYLOAD
-        assert field(app, "full_name") == PERSON.full_name
-        # The payload parsed cleanly (the identity checks may still warn: the bundled
-        # person's card names a district abolished in 2025).
-        assert read.args[0].warnings == ()
+        with window_running(qtbot, qapp, config, data_dir, active=True) as app:
+            assert app.devices.scanner_gun is not None
+            with qtbot.waitSignal(app.window.qr_read, timeout=10_000) as read:
+                gun.send(PAYLOAD)
+            assert read.args is not None and read.args[0].raw == PAYLOAD
+            assert field(app, "full_name") == PERSON.full_name
+            # The payload parsed cleanly (the identity checks may still warn: the bundled
+            # person's card names a district abolished in 2025).
+            assert read.args[0].warnings == ()
     finally:
-        _stop(app)
         gun.close()
 
 

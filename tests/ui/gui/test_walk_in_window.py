@@ -13,25 +13,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hardware.discovery import DeviceKind
-from hardware.scanner.interface import ColorMode, ScannedPage
-from reception.digitising.model import PageEdit
 from reception.dossiers.store import DossierStore, Reservation
 from reception.errors import StorageFullError
-from reception.identity.citizen import IdentitySource
-from tests.generators.pages import gray, text_page
+from tests.ui.gui.conftest import fill_walk_in
 from ui.gui.app import RunningApp
-from ui.simulation.person import load_person
-
-
-def _fill(running: RunningApp) -> None:
-    window = running.window
-    window.applicant.fill_identity(load_person(), IdentitySource.QR)
-    window.picker.search.setText("kh")
-    window.picker.search.returnPressed.emit()
-    assert window.model.walk_in.procedure is not None
-    code = window.model.walk_in.components[0].code
-    page = ScannedPage(image=gray(text_page(dpi=100)), dpi=100, mode=ColorMode.GRAY)
-    window.model.add_pages(code, [(page, PageEdit())])
 
 
 @pytest.mark.parametrize("screen", [(1280, 720), (1366, 768)])
@@ -48,7 +33,7 @@ def test_every_components_status_is_in_view_without_scrolling_sideways(
     window.resize(*screen)
     window.show()
     qtbot.waitExposed(window)
-    _fill(running)
+    fill_walk_in(running.window)
     items = window.components.items
     qtbot.waitUntil(lambda: items.count() > 0)
     QApplication.processEvents()
@@ -81,7 +66,7 @@ def test_a_failed_save_says_why_and_keeps_the_dossier_and_its_code(
     running: RunningApp, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = running.window
-    _fill(running)
+    fill_walk_in(running.window)
     reserved: list[Reservation] = []
     real_reserve, real_save = DossierStore.reserve, DossierStore.save
 
@@ -117,7 +102,7 @@ def test_starting_over_with_unsaved_work_asks_first(
     running: RunningApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = running.window
-    _fill(running)
+    fill_walk_in(running.window)
     answers = [False, True]
     monkeypatch.setattr(window, "confirm_discard", lambda: answers.pop(0))
     window.new_action.trigger()
@@ -132,7 +117,7 @@ def test_todays_dossier_opens_read_only_with_enter_to_reprint_and_resend(
     running: RunningApp, qtbot: QtBot
 ) -> None:
     window = running.window
-    _fill(running)
+    fill_walk_in(running.window)
     with qtbot.waitSignal(window.dossier_saved, timeout=60_000) as saved:
         window.save_action.trigger()
     dossier = saved.args[0]
@@ -159,7 +144,7 @@ def test_a_source_failing_mid_work_shows_in_the_status_bar(
     running: RunningApp, qtbot: QtBot
 ) -> None:
     window = running.window
-    _fill(running)
+    fill_walk_in(running.window)
     capture = window.capture
     capture.source.addItem("Scan folder (not configured)", "folder")
     capture.source.setCurrentIndex(capture.source.count() - 1)

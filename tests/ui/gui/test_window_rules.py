@@ -9,12 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from hardware.scanner.interface import ColorMode, ScannedPage
-from reception.digitising.model import PageEdit
 from reception.dossiers.model import Dossier
 from reception.forms import FormKind
 from reception.identity.citizen import IdentitySource
@@ -24,9 +21,9 @@ from reception.upload.credentials import Credentials
 from reception.upload.http_uploader import HttpUploader
 from reception.warning import DomainWarning, WarningCode
 from reception.workstation.config import Config
-from tests.generators.pages import gray, text_page
 from tests.reception.forms.helpers import make_dossier
-from ui.gui.app import RunningApp, start_app
+from tests.ui.gui.conftest import fill_walk_in, window_running
+from ui.gui.app import RunningApp
 from ui.gui.digitising_service import DigitiseJob
 from ui.gui.main_window import MainWindow
 from ui.gui.receipt_dialog import ReceiptDialog
@@ -45,25 +42,15 @@ def running_2018(
         example_config,
         forms=dataclasses.replace(example_config.forms, basis_2025_from=date(2099, 1, 1)),
     )
-    app = start_app(qapp, config, data_dir, simulate=True)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    yield app
-    app.shutdown()
-    for translator in app.translators:
-        QCoreApplication.removeTranslator(translator)
+    with window_running(qtbot, qapp, config, data_dir) as app:
+        yield app
 
 
 def test_the_window_saves_under_the_configured_basis(
     running_2018: RunningApp, qtbot: QtBot
 ) -> None:
     window = running_2018.window
-    window.applicant.fill_identity(load_person(), IdentitySource.QR)
-    window.picker.search.setText("kh")
-    window.picker.search.returnPressed.emit()
-    code = window.model.walk_in.components[0].code
-    page = ScannedPage(image=gray(text_page(dpi=100)), dpi=100, mode=ColorMode.GRAY)
-    window.model.add_pages(code, [(page, PageEdit())])
+    fill_walk_in(window)
     with qtbot.waitSignal(window.dossier_saved, timeout=60_000) as saved:
         window.save_action.trigger()
     assert saved.args[0].legal_basis == "2018"
@@ -211,10 +198,7 @@ def test_the_signed_in_clerk_is_the_operator_of_the_copies_and_the_dossier(
     clerks.add("admin", Role.ADMINISTRATOR, "correct horse")
     clerks.add("lan", Role.CLERK, "2468", full_name="Lê Thị Lan")
     db.conn.close()
-    app = start_app(qapp, example_config, data_dir, simulate=True)
-    qtbot.addWidget(app.window)
-    app.window.show()
-    try:
+    with window_running(qtbot, qapp, example_config, data_dir) as app:
         assert app.sign_in is not None
         lock = app.sign_in.lock
         panel = lock.panel
@@ -228,12 +212,7 @@ def test_the_signed_in_clerk_is_the_operator_of_the_copies_and_the_dossier(
         qtbot.waitUntil(lambda: window.operator() == "lan" and not lock.locked, timeout=30_000)
         jobs: list[DigitiseJob] = []
         window.pdf_requested.connect(jobs.append)
-        window.applicant.fill_identity(load_person(), IdentitySource.QR)
-        window.picker.search.setText("kh")
-        window.picker.search.returnPressed.emit()
-        code = window.model.walk_in.components[0].code
-        page = ScannedPage(image=gray(text_page(dpi=100)), dpi=100, mode=ColorMode.GRAY)
-        window.model.add_pages(code, [(page, PageEdit())])
+        fill_walk_in(window)
         saved: list[Dossier] = []
         window.dossier_saved.connect(saved.append)
         window.save_action.trigger()
@@ -241,7 +220,3 @@ def test_the_signed_in_clerk_is_the_operator_of_the_copies_and_the_dossier(
         # The mark prints the clerk's full name; the dossier and the log keep the account.
         assert [job.info.operator for job in jobs] == ["Lê Thị Lan"]
         assert saved[0].operator == "lan"
-    finally:
-        app.shutdown()
-        for translator in app.translators:
-            QCoreApplication.removeTranslator(translator)
